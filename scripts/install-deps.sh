@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every Debian package and npm dependency Kehu needs to build, run and test.
+# Idempotent, non-interactive; run as root on Debian 12. Skips apt entirely when all is present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  # server libraries
+  libboost1.81-dev libboost-json1.81-dev libssl-dev zlib1g-dev
+  libsqlite3-dev libpq-dev libsodium-dev libicu-dev libopencc-dev opencc unicode-data
+  libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libhowardhinnant-date-dev
+  libcurl4-openssl-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 wrk hyperfine
+  chromium chromium-driver fonts-noto-cjk
+)
+# Node.js: use the machine's if present (it may come from another source than Debian's).
+command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Front-end dependencies, exactly as locked.
+if [ -f web/package-lock.json ]; then
+  if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+    (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi

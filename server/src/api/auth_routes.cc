@@ -1,0 +1,73 @@
+// POST /auth/login, POST /auth/logout, GET /auth/me.
+#include <boost/json.hpp>
+
+#include "api/routes.h"
+
+namespace kehu::api {
+namespace json = boost::json;
+
+namespace {
+
+json::object UserJson(const records::Actor& a) {
+  json::array roles;
+  for (const auto& r : a.roles) roles.emplace_back(r);
+  return {{"id", a.user_id}, {"username", a.username}, {"displayName", a.display_name},
+          {"roles", std::move(roles)}, {"locale", a.locale}, {"timeZone", "Asia/Shanghai"}};
+}
+
+// Per-entity actions the caller may use, for the UI.
+json::object PermissionsJson(ApiContext& ctx, const records::Actor& a) {
+  // Until roles/scopes land, admin may do all and others create/read/edit (see OwnerOnlyPolicy).
+  json::object out;
+  for (const auto& e : ctx.registry->entities()) {
+    out[e.name] = json::object{{"read", true}, {"create", true}, {"edit", true},
+                               {"delete", a.is_admin}, {"export", a.is_admin}};
+  }
+  return out;
+}
+
+std::string SessionCookie(const std::string& value, bool secure, bool expire) {
+  std::string c = "kehu_session=" + value + "; Path=/; HttpOnly; SameSite=Lax";
+  if (secure) c += "; Secure";
+  if (expire) c += "; Max-Age=0";
+  return c;
+}
+
+}  // namespace
+
+void RegisterAuthRoutes(http::Router& router, ApiContext& ctx) {
+  router.Add("POST", "/api/v1/auth/login", Public([&ctx](http::Request& req) -> Result<http::Response> {
+    KEHU_ASSIGN(json::object body, JsonObjectBody(req));
+    auto* u = body.if_contains("username");
+    auto* p = body.if_contains("password");
+    if (!u || !u->is_string() || !p || !p->is_string() || u->as_string().size() > 100 ||
+        p->as_string().size() > 1000)
+      return Error(ErrorKind::kInvalidInput, "bad_request");
+    KEHU_ASSIGN(auth::LoginResult login,
+                ctx.auth.Login(std::string(u->as_string()), std::string(p->as_string()),
+                               req.remote_address, std::string(req.Header("User-Agent"))));
+    req.user_id = login.actor.user_id;
+    http::Response r = JsonResponse(200, json::object{{"user", UserJson(login.actor)},
+                                                      {"csrfToken", login.csrf_token}});
+    r.headers["Set-Cookie"] = SessionCookie(login.session_token, ctx.secure_cookies || req.secure, false);
+    r.headers["Cache-Control"] = "no-store";
+    return r;
+  }));
+
+  router.Add("POST", "/api/v1/auth/logout", Authed(ctx, [&ctx](Caller& c, http::Request& req) -> Result<http::Response> {
+    if (!c.session_token.empty()) KEHU_TRY(ctx.auth.Logout(c.session_token, c.actor));
+    http::Response r = http::Response::NoContent();
+    r.headers["Set-Cookie"] = SessionCookie("", ctx.secure_cookies || req.secure, true);
+    return r;
+  }));
+
+  router.Add("GET", "/api/v1/auth/me", Authed(ctx, [&ctx](Caller& c, http::Request&) -> Result<http::Response> {
+    http::Response r = JsonResponse(200, json::object{{"user", UserJson(c.actor)},
+                                                      {"permissions", PermissionsJson(ctx, c.actor)},
+                                                      {"csrfToken", c.csrf_token}});
+    r.headers["Cache-Control"] = "no-store";
+    return r;
+  }));
+}
+
+}  // namespace kehu::api

@@ -1,0 +1,89 @@
+// The generic record endpoints of API.md, for every entity in metadata.
+#include <boost/json.hpp>
+
+#include "api/csv_export.h"
+#include "api/routes.h"
+
+namespace kehu::api {
+namespace json = boost::json;
+using records::ListQuery;
+
+namespace {
+
+json::value ListJson(const records::ListResult& r) {
+  return json::object{{"items", r.items}, {"total", r.total}, {"page", r.page}, {"pageSize", r.page_size}};
+}
+
+}  // namespace
+
+void RegisterRecordRoutes(http::Router& router, ApiContext& ctx) {
+  auto& records = ctx.records;
+
+  router.Add("GET", "/api/v1/{entity}", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
+    KEHU_ASSIGN(auto* e, EntityFromPath(ctx, req));
+    KEHU_ASSIGN(ListQuery q, records::ParseListQuery(*e, req.query));
+    KEHU_ASSIGN(auto list, records.List(c.actor, *e, q));
+    return JsonResponse(200, ListJson(list));
+  }));
+
+  router.Add("GET", "/api/v1/{entity}/export", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
+    KEHU_ASSIGN(auto* e, EntityFromPath(ctx, req));
+    return ExportCsv(ctx, c, *e, req);
+  }));
+
+  router.Add("POST", "/api/v1/{entity}", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
+    KEHU_ASSIGN(auto* e, EntityFromPath(ctx, req));
+    KEHU_ASSIGN(json::object body, JsonObjectBody(req));
+    KEHU_ASSIGN(json::object created, records.Create(c.actor, *e, body));
+    http::Response r = JsonResponse(201, created);
+    r.headers["Location"] = "/api/v1/" + e->name + "/" + std::to_string(created.at("id").as_int64());
+    return r;
+  }));
+
+  router.Add("GET", "/api/v1/{entity}/{id}", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
+    KEHU_ASSIGN(auto* e, EntityFromPath(ctx, req));
+    KEHU_ASSIGN(int64_t id, ParseId(req.path_params["id"]));
+    KEHU_ASSIGN(json::object rec, records.Get(c.actor, *e, id));
+    return JsonResponse(200, rec);
+  }));
+
+  router.Add("PATCH", "/api/v1/{entity}/{id}", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
+    KEHU_ASSIGN(auto* e, EntityFromPath(ctx, req));
+    KEHU_ASSIGN(int64_t id, ParseId(req.path_params["id"]));
+    KEHU_ASSIGN(json::object body, JsonObjectBody(req));
+    KEHU_ASSIGN(json::object rec, records.Update(c.actor, *e, id, body));
+    return JsonResponse(200, rec);
+  }));
+
+  router.Add("DELETE", "/api/v1/{entity}/{id}", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
+    KEHU_ASSIGN(auto* e, EntityFromPath(ctx, req));
+    KEHU_ASSIGN(int64_t id, ParseId(req.path_params["id"]));
+    std::string_view purge = req.QueryValue("purge");
+    if (purge == "true") KEHU_TRY(records.Purge(c.actor, *e, id));
+    else if (purge.empty() || purge == "false") KEHU_TRY(records.Delete(c.actor, *e, id));
+    else return InvalidInput("bad_parameter").Arg("parameter", "purge");
+    return http::Response::NoContent();
+  }));
+
+  // Actions on one record. Generic ones here; modules add theirs with literal routes
+  // (e.g. "/api/v1/leads/{id}/convert"), which take precedence.
+  router.Add("POST", "/api/v1/{entity}/{id}/{action}", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
+    KEHU_ASSIGN(auto* e, EntityFromPath(ctx, req));
+    KEHU_ASSIGN(int64_t id, ParseId(req.path_params["id"]));
+    if (req.path_params["action"] != "restore") return NotFound();
+    KEHU_ASSIGN(json::object rec, records.Restore(c.actor, *e, id));
+    return JsonResponse(200, rec);
+  }));
+
+  router.Add("GET", "/api/v1/{entity}/{id}/{related}", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
+    KEHU_ASSIGN(auto* e, EntityFromPath(ctx, req));
+    KEHU_ASSIGN(int64_t id, ParseId(req.path_params["id"]));
+    const meta::Entity* child = ctx.registry->Find(req.path_params["related"]);
+    if (!child) return NotFound();
+    KEHU_ASSIGN(ListQuery q, records::ParseListQuery(*child, req.query));
+    KEHU_ASSIGN(auto list, records.ListRelated(c.actor, *e, id, *child, q));
+    return JsonResponse(200, ListJson(list));
+  }));
+}
+
+}  // namespace kehu::api

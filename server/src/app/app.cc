@@ -1,0 +1,37 @@
+#include "app/app.h"
+
+#include <filesystem>
+
+#include "core/crypto.h"
+#include "db/migrations.h"
+#include "records/schema_sync.h"
+
+namespace kehu::app {
+
+std::string ResourceRoot(const std::string& argv0) { return meta::FindResourceRoot(argv0); }
+
+Result<std::unique_ptr<Services>> OpenServices(const CommonOptions& options, const std::string& argv0,
+                                               int connections) {
+  crypto::Init();
+  auto s = std::make_unique<Services>();
+  if (options.db_url.rfind("sqlite:", 0) == 0) {
+    // Create the folder of a new SQLite file (e.g. data/) so `make run` works from a fresh clone.
+    std::filesystem::path file(options.db_url.substr(7));
+    std::error_code ec;
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+  }
+  db::DatabaseOptions db_options;
+  db_options.read_connections = connections;
+  KEHU_ASSIGN(s->db, db::OpenDatabase(options.db_url, db_options));
+  KEHU_TRY(db::RunMigrations(*s->db));
+  std::string dir = options.metadata_dir.empty() ? ResourceRoot(argv0) + "/metadata/entities"
+                                                 : options.metadata_dir;
+  KEHU_ASSIGN(s->registry, meta::Registry::LoadDirectory(dir));
+  KEHU_TRY(records::SyncSchema(*s->db, *s->registry));
+  s->records = std::make_unique<records::RecordService>(*s->db, s->registry, s->access, s->hooks);
+  s->auth = std::make_unique<auth::AuthService>(*s->db);
+  KEHU_TRY(s->auth->EnsureDefaultRoles());
+  return s;
+}
+
+}  // namespace kehu::app

@@ -1,0 +1,41 @@
+// Shared start-up of the kehu subcommands: open the database, migrate, load metadata, derive tables.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "auth/auth_service.h"
+#include "db/database.h"
+#include "metadata/registry.h"
+#include "records/access.h"
+#include "records/hooks.h"
+#include "records/record_service.h"
+
+namespace kehu::app {
+
+struct CommonOptions {
+  std::string db_url = "sqlite:data/kehu.db";
+  std::string metadata_dir;  // empty = <resource root>/metadata/entities
+  std::string log_level = "info";
+};
+
+// Everything a running Kehu needs, in dependency order.
+struct Services {
+  std::unique_ptr<db::Database> db;
+  std::shared_ptr<const meta::Registry> registry;
+  records::OwnerOnlyPolicy access;
+  records::Hooks hooks;
+  std::unique_ptr<records::RecordService> records;
+  std::unique_ptr<auth::AuthService> auth;
+};
+
+// Opens the database, applies migrations, loads and validates metadata and syncs entity tables.
+Result<std::unique_ptr<Services>> OpenServices(const CommonOptions& options, const std::string& argv0,
+                                               int connections = 8);
+
+// Fills realistic Chinese demo data (idempotent). Returns the number of customers created.
+Result<int> FillDemoData(Services& services);
+
+std::string ResourceRoot(const std::string& argv0);
+
+}  // namespace kehu::app

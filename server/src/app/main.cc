@@ -1,0 +1,67 @@
+// kehu: init | serve | demo | backup | audit verify. Options come from flags, KEHU_* environment
+// variables and an optional TOML/INI config file (--config), in that order of precedence.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "app/app.h"
+#include "app/commands.h"
+#include "core/log.h"
+
+int main(int argc, char** argv) {
+  using namespace kehu::app;
+  CLI::App cli{"Kehu CRM server"};
+  cli.set_config("--config", "", "TOML or INI file with the same options");
+  cli.require_subcommand(1);
+  CommonOptions common;
+  auto add_common = [&](CLI::App* sub) {
+    sub->add_option("--db", common.db_url, "Database URL: sqlite:/path/kehu.db or postgresql://user@host:port/db")
+        ->envname("KEHU_DB")->capture_default_str();
+    sub->add_option("--metadata", common.metadata_dir, "Directory of entity definitions")->envname("KEHU_METADATA");
+    sub->add_option("--log-level", common.log_level, "trace, debug, info, warn, error")
+        ->envname("KEHU_LOG_LEVEL")->capture_default_str();
+  };
+
+  InitOptions init;
+  auto* init_cmd = cli.add_subcommand("init", "Create or upgrade the schema and the admin user");
+  add_common(init_cmd);
+  init_cmd->add_option("--admin-password", init.admin_password, "Password of user admin (only set when created)")
+      ->envname("KEHU_ADMIN_PASSWORD")->required();
+
+  ServeOptions serve;
+  auto* serve_cmd = cli.add_subcommand("serve", "Serve the API and the web UI");
+  add_common(serve_cmd);
+  serve_cmd->add_option("--listen", serve.listen, "HOST:PORT (port 0 picks a free one)")
+      ->envname("KEHU_LISTEN")->capture_default_str();
+  serve_cmd->add_option("--static", serve.static_dir, "Built web UI (default: web/dist)")->envname("KEHU_STATIC");
+  serve_cmd->add_option("--tls-cert", serve.tls_cert, "PEM certificate chain (enables HTTPS)")->envname("KEHU_TLS_CERT");
+  serve_cmd->add_option("--tls-key", serve.tls_key, "PEM private key")->envname("KEHU_TLS_KEY");
+  serve_cmd->add_option("--io-threads", serve.io_threads, "I/O threads")->capture_default_str();
+  serve_cmd->add_option("--workers", serve.workers, "Worker threads for requests")->capture_default_str();
+  serve_cmd->add_option("--shutdown-grace", serve.shutdown_grace_seconds, "Seconds to finish in-flight requests")
+      ->capture_default_str();
+
+  auto* demo_cmd = cli.add_subcommand("demo", "Fill realistic Chinese demo data (idempotent)");
+  add_common(demo_cmd);
+
+  std::string backup_out;
+  auto* backup_cmd = cli.add_subcommand("backup", "Write a consistent online backup");
+  add_common(backup_cmd);
+  backup_cmd->add_option("--out", backup_out, "Output file")->required();
+
+  auto* audit_cmd = cli.add_subcommand("audit", "Audit log tools");
+  audit_cmd->require_subcommand(1);
+  auto* verify_cmd = audit_cmd->add_subcommand("verify", "Check the audit log's hash chain");
+  add_common(verify_cmd);
+
+  CLI11_PARSE(cli, argc, argv);
+  kehu::InitLogging(common.log_level);
+  std::string argv0 = argv[0];
+  if (init_cmd->parsed()) return RunInit(common, init, argv0);
+  if (serve_cmd->parsed()) return RunServe(common, serve, argv0);
+  if (demo_cmd->parsed()) return RunDemo(common, argv0);
+  if (backup_cmd->parsed()) return RunBackup(common, backup_out, argv0);
+  if (verify_cmd->parsed()) return RunAuditVerify(common, argv0);
+  return 2;
+}

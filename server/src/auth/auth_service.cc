@@ -1,0 +1,218 @@
+#include "auth/auth_service.h"
+
+#include <boost/json.hpp>
+
+#include "core/crypto.h"
+#include "core/time.h"
+#include "records/audit.h"
+
+namespace kehu::auth {
+using db::Value;
+using std::chrono::minutes;
+
+namespace {
+
+struct RoleDef {
+  const char* code;
+  const char* name;
+};
+// The four default roles of DESIGN.md. Their grants (scopes per entity and action) are managed by
+// the access module; until then `admin` may do everything and others act on their own records.
+constexpr RoleDef kDefaultRoles[] = {
+    {"admin", "系统管理员"}, {"executive", "决策层"}, {"supervisor", "主管"}, {"sales_rep", "业务员"}};
+
+std::string IsoIn(minutes m) { return FormatIso(Now() + m); }
+
+Error Unauthenticated() { return Error(ErrorKind::kUnauthenticated, "unauthenticated"); }
+
+}  // namespace
+
+Status AuthService::EnsureDefaultRoles() {
+  return db_.Write([](db::Session& s) -> Status {
+    std::string now = NowIso();
+    for (const auto& r : kDefaultRoles)
+      KEHU_TRY(s.Execute("INSERT INTO roles (code, name, builtin, created_at, updated_at) "
+                         "VALUES (?, ?, 1, ?, ?) ON CONFLICT (code) DO NOTHING",
+                         {Value(r.code), Value(r.name), Value(now), Value(now)}));
+    return Ok();
+  });
+}
+
+Result<int64_t> AuthService::EnsureUser(const NewUser& u) {
+  std::string hash = crypto::HashPassword(u.password);  // slow: outside the write transaction
+  int64_t id = 0;
+  KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
+    KEHU_ASSIGN(db::Rows found, s.Query("SELECT id FROM users WHERE username = ?", {Value(u.username)}));
+    if (!found.empty()) {
+      id = db::AsInt(found.rows[0][0]);
+      return Ok();
+    }
+    std::string now = NowIso();
+    KEHU_ASSIGN(db::Rows ids, s.Query(
+        "INSERT INTO users (username, display_name, password_hash, email, created_at, updated_at, "
+        "password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {Value(u.username), Value(u.display_name), Value(hash),
+         u.email.empty() ? Value() : Value(u.email), Value(now), Value(now), Value(now)}));
+    id = db::AsInt(ids.rows[0][0]);
+    for (const auto& role : u.roles)
+      KEHU_TRY(s.Execute("INSERT INTO user_roles (user_id, role_id) SELECT ?, id FROM roles WHERE code = ?",
+                         {Value(id), Value(role)}));
+    boost::json::object details{{"username", u.username}};
+    return records::AppendAudit(s, records::Actor::System(), {"users", id, "create", details});
+  }));
+  return id;
+}
+
+Result<records::Actor> AuthService::LoadActor(db::Session& s, int64_t user_id) {
+  KEHU_ASSIGN(db::Rows rows, s.Query("SELECT id, username, display_name, locale FROM users "
+                                     "WHERE id = ? AND active = 1", {Value(user_id)}));
+  if (rows.empty()) return Unauthenticated();
+  records::Actor a;
+  a.user_id = db::AsInt(rows.rows[0][0]);
+  a.username = db::AsText(rows.rows[0][1]);
+  a.display_name = db::AsText(rows.rows[0][2]);
+  a.locale = db::AsText(rows.rows[0][3]);
+  KEHU_ASSIGN(db::Rows roles, s.Query("SELECT r.code FROM user_roles ur JOIN roles r ON r.id = ur.role_id "
+                                      "WHERE ur.user_id = ? ORDER BY r.code", {Value(user_id)}));
+  for (const auto& r : roles.rows) {
+    a.roles.push_back(db::AsText(r[0]));
+    if (a.roles.back() == "admin") a.is_admin = true;
+  }
+  return a;
+}
+
+Result<int64_t> AuthService::RetryAfterSeconds(db::Session& s, const std::vector<std::string>& keys) {
+  std::string now = NowIso();
+  int64_t wait = 0;
+  for (const auto& key : keys) {
+    KEHU_ASSIGN(db::Rows rows, s.Query("SELECT locked_until FROM login_attempts WHERE key = ?", {Value(key)}));
+    if (rows.empty() || db::IsNull(rows.rows[0][0])) continue;
+    auto until = ParseIso(db::AsText(rows.rows[0][0]));
+    if (until && *until > Now())
+      wait = std::max<int64_t>(wait, std::chrono::duration_cast<std::chrono::seconds>(*until - Now()).count() + 1);
+  }
+  return wait;
+}
+
+Status AuthService::RecordFailure(db::Session& s, const std::vector<std::string>& keys) {
+  std::string now = NowIso();
+  std::string window_start = IsoIn(minutes(-options_.failure_window_minutes));
+  for (const auto& key : keys) {
+    KEHU_ASSIGN(db::Rows rows, s.Query("SELECT failures, window_start FROM login_attempts WHERE key = ?",
+                                       {Value(key)}));
+    int64_t failures = 1;
+    if (!rows.empty() && db::AsText(rows.rows[0][1]) >= window_start)
+      failures = db::AsInt(rows.rows[0][0]) + 1;
+    std::string start = failures == 1 ? now : db::AsText(rows.rows[0][1]);
+    Value locked = failures >= options_.max_failures ? Value(IsoIn(minutes(options_.lockout_minutes))) : Value();
+    KEHU_TRY(s.Execute("INSERT INTO login_attempts (key, failures, window_start, locked_until) "
+                       "VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, "
+                       "window_start = excluded.window_start, locked_until = excluded.locked_until",
+                       {Value(key), Value(failures), Value(start), locked}));
+  }
+  return Ok();
+}
+
+Result<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
+                                       const std::string& remote, const std::string& user_agent) {
+  std::vector<std::string> keys{"user:" + username, "addr:" + remote};
+  int64_t user_id = 0;
+  std::string hash;
+  KEHU_TRY(db_.Read([&](db::Session& s) -> Status {
+    KEHU_ASSIGN(int64_t wait, RetryAfterSeconds(s, keys));
+    if (wait > 0)
+      return Error(ErrorKind::kRateLimited, "too_many_attempts").Arg("retryAfter", std::to_string(wait));
+    KEHU_ASSIGN(db::Rows rows, s.Query("SELECT id, password_hash FROM users WHERE username = ? AND active = 1",
+                                       {Value(username)}));
+    if (!rows.empty()) {
+      user_id = db::AsInt(rows.rows[0][0]);
+      hash = db::AsText(rows.rows[0][1]);
+    }
+    return Ok();
+  }));
+  // Verify outside any transaction (Argon2id takes tens of milliseconds); hash a dummy for unknown
+  // users so timing does not reveal which usernames exist.
+  static const std::string kDummy = crypto::HashPassword("kehu-dummy-password");
+  bool ok = crypto::VerifyPassword(password, hash.empty() ? kDummy : hash) && user_id != 0;
+
+  records::Actor who;
+  who.remote_address = remote;
+  if (!ok) {
+    KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
+      KEHU_TRY(RecordFailure(s, keys));
+      who.user_id = user_id;
+      return records::AppendAudit(s, who, {"auth", user_id, "login_failed",
+                                           boost::json::object{{"username", username}}});
+    }));
+    return Error(ErrorKind::kUnauthenticated, "invalid_credentials");
+  }
+  LoginResult out;
+  out.session_token = crypto::RandomToken(32);
+  out.csrf_token = crypto::RandomToken(24);
+  KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
+    KEHU_ASSIGN(out.actor, LoadActor(s, user_id));
+    out.actor.remote_address = remote;
+    std::string now = NowIso();
+    KEHU_TRY(s.Execute("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, "
+                       "expires_at, remote_address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       {Value(crypto::Sha256Hex(out.session_token)), Value(user_id), Value(out.csrf_token),
+                        Value(now), Value(now), Value(IsoIn(minutes(options_.session_absolute_hours * 60))),
+                        Value(remote), Value(user_agent.substr(0, 300))}));
+    for (const auto& key : keys)
+      KEHU_TRY(s.Execute("DELETE FROM login_attempts WHERE key = ?", {Value(key)}));
+    return records::AppendAudit(s, out.actor, {"auth", user_id, "login", {}});
+  }));
+  return out;
+}
+
+Status AuthService::Logout(const std::string& session_token, const records::Actor& actor) {
+  return db_.Write([&](db::Session& s) -> Status {
+    KEHU_TRY(s.Execute("DELETE FROM sessions WHERE token_hash = ?", {Value(crypto::Sha256Hex(session_token))}));
+    return records::AppendAudit(s, actor, {"auth", actor.user_id, "logout", {}});
+  });
+}
+
+Result<Authenticated> AuthService::FromSession(const std::string& token, const std::string& remote) {
+  if (token.empty() || token.size() > 100) return Unauthenticated();
+  std::string token_hash = crypto::Sha256Hex(token);
+  Authenticated out;
+  std::string last_seen;
+  KEHU_TRY(db_.Read([&](db::Session& s) -> Status {
+    std::string now = NowIso();
+    KEHU_ASSIGN(db::Rows rows, s.Query(
+        "SELECT user_id, csrf_token, last_seen_at FROM sessions WHERE token_hash = ? AND expires_at > ? "
+        "AND last_seen_at > ?",
+        {Value(token_hash), Value(now), Value(IsoIn(minutes(-options_.session_idle_minutes)))}));
+    if (rows.empty()) return Unauthenticated();
+    out.csrf_token = db::AsText(rows.rows[0][1]);
+    last_seen = db::AsText(rows.rows[0][2]);
+    KEHU_ASSIGN(out.actor, LoadActor(s, db::AsInt(rows.rows[0][0])));
+    return Ok();
+  }));
+  out.via_cookie = true;
+  out.actor.remote_address = remote;
+  // Keep the idle clock running, but write at most once a minute per session.
+  if (last_seen < IsoIn(minutes(-1)))
+    (void)db_.Write([&](db::Session& s) -> Status {
+      KEHU_TRY(s.Execute("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
+                         {Value(NowIso()), Value(token_hash)}));
+      return Ok();
+    });
+  return out;
+}
+
+Result<Authenticated> AuthService::FromBearer(const std::string& token, const std::string& remote) {
+  if (token.empty() || token.size() > 100) return Unauthenticated();
+  Authenticated out;
+  KEHU_TRY(db_.Read([&](db::Session& s) -> Status {
+    KEHU_ASSIGN(db::Rows rows, s.Query("SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+                                       {Value(crypto::Sha256Hex(token))}));
+    if (rows.empty()) return Unauthenticated();
+    KEHU_ASSIGN(out.actor, LoadActor(s, db::AsInt(rows.rows[0][0])));
+    return Ok();
+  }));
+  out.actor.remote_address = remote;
+  return out;
+}
+
+}  // namespace kehu::auth

@@ -1,0 +1,73 @@
+// Users, passwords, sessions, API tokens and login throttling. Sessions and tokens are stored as
+// SHA-256 hashes of random secrets, so any number of servers can share them and a stolen database
+// does not yield usable credentials.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "db/database.h"
+#include "records/actor.h"
+
+namespace kehu::auth {
+
+struct AuthOptions {
+  int session_idle_minutes = 8 * 60;
+  int session_absolute_hours = 7 * 24;
+  int max_failures = 5;          // per username and per address ...
+  int failure_window_minutes = 15;
+  int lockout_minutes = 15;      // ... then locked for this long
+};
+
+struct NewUser {
+  std::string username;
+  std::string display_name;
+  std::string password;
+  std::string email;
+  std::vector<std::string> roles;
+};
+
+struct LoginResult {
+  records::Actor actor;
+  std::string session_token;  // goes into the kehu_session cookie
+  std::string csrf_token;
+};
+
+struct Authenticated {
+  records::Actor actor;
+  std::string csrf_token;      // empty for API tokens (no CSRF needed)
+  bool via_cookie = false;
+};
+
+class AuthService {
+ public:
+  AuthService(db::Database& db, AuthOptions options = {}) : db_(db), options_(options) {}
+
+  // Creates the default roles if missing (idempotent).
+  Status EnsureDefaultRoles();
+  // Creates a user unless the username exists; returns the user's id (existing or new).
+  Result<int64_t> EnsureUser(const NewUser& user);
+
+  // Checks the password, applies throttling (kRateLimited "too_many_attempts" with
+  // args["retryAfter"] seconds), audits success and failure, and opens a session.
+  Result<LoginResult> Login(const std::string& username, const std::string& password,
+                            const std::string& remote, const std::string& user_agent);
+  Status Logout(const std::string& session_token, const records::Actor& actor);
+
+  // Resolves a session cookie or bearer token to the acting user; kUnauthenticated otherwise.
+  Result<Authenticated> FromSession(const std::string& session_token, const std::string& remote);
+  Result<Authenticated> FromBearer(const std::string& token, const std::string& remote);
+
+  Result<records::Actor> LoadActor(db::Session& s, int64_t user_id);
+
+ private:
+  Result<int64_t> RetryAfterSeconds(db::Session& s, const std::vector<std::string>& keys);
+  Status RecordFailure(db::Session& s, const std::vector<std::string>& keys);
+
+  db::Database& db_;
+  AuthOptions options_;
+};
+
+}  // namespace kehu::auth

@@ -1,0 +1,43 @@
+// A Session on one libpq connection, used inside a transaction that PgDatabase opened.
+//
+// PostgreSQL aborts the whole transaction when one statement fails (SQLite only undoes that
+// statement). The session remembers the first failure so that Write() can refuse to report a
+// commit when fn carried on after a failed statement.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <memory>
+#include <optional>
+
+#include "db/database.h"
+
+namespace kehu::db::pg {
+
+using PgResult = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+// Runs a parameterless statement (BEGIN, COMMIT, ...). Errors are normalized.
+Result<PgResult> ExecSimple(PGconn* conn, const char* sql);
+
+class PgSession : public Session {
+ public:
+  explicit PgSession(PGconn* conn) : conn_(conn) {}
+
+  using Session::Execute;
+  using Session::Query;
+  Result<Rows> Query(std::string_view sql, std::span<const Value> params) override;
+  Result<int64_t> Execute(std::string_view sql, std::span<const Value> params) override;
+  Status ExecuteScript(std::string_view sql) override;
+
+  // The first statement that failed in this session, if any.
+  const std::optional<Error>& first_error() const { return first_error_; }
+
+ private:
+  Result<PgResult> Run(std::string_view sql, std::span<const Value> params);
+  Error Remember(Error error);
+
+  PGconn* conn_;
+  std::optional<Error> first_error_;
+};
+
+}  // namespace kehu::db::pg

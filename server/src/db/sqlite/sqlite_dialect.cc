@@ -1,0 +1,90 @@
+#include "db/sqlite/sqlite_dialect.h"
+
+#include <cctype>
+
+#include "db/database.h"
+
+namespace kehu::db {
+namespace {
+
+// The `ascii` tokenizer splits on ASCII punctuation and spaces. Terms made of ASCII letters,
+// digits and non-ASCII bytes (all the text layer produces) are one token as they are; any other
+// term is stored and matched as one hex token behind a marker (U+00A7) no natural term contains.
+std::string Token(const std::string& term) {
+  bool plain = !term.empty();
+  for (unsigned char c : term)
+    if (c < 0x80 && !std::isalnum(c)) plain = false;
+  if (plain) return term;
+  static const char* kHex = "0123456789abcdef";
+  std::string out = "\xC2\xA7";
+  for (unsigned char c : term) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string SqliteDialect::TypeName(ColumnType type) const {
+  switch (type) {
+    case ColumnType::kInteger: return "INTEGER";
+    case ColumnType::kReal: return "REAL";
+    case ColumnType::kText: return "TEXT";
+  }
+  return "TEXT";
+}
+
+Result<std::vector<std::string>> SqliteDialect::TableColumns(Session& s,
+                                                             const std::string& table) const {
+  KEHU_ASSIGN(Rows rows, s.Query("SELECT name FROM pragma_table_info(?)", {Value(table)}));
+  std::vector<std::string> out;
+  for (auto& r : rows.rows) out.push_back(AsText(r[0]));
+  return out;
+}
+
+std::string SqliteDialect::SearchTableDdl(const std::string& table) const {
+  return "CREATE VIRTUAL TABLE IF NOT EXISTS " + table +
+         "_search USING fts5(terms, folded UNINDEXED, tokenize='ascii', detail=none)";
+}
+
+Status SqliteDialect::SearchUpsert(Session& s, const std::string& table, int64_t id,
+                                   const std::string& folded,
+                                   const std::vector<std::string>& terms) const {
+  KEHU_TRY(SearchDelete(s, table, id));
+  std::string joined;
+  for (const auto& t : terms) {
+    if (!joined.empty()) joined += ' ';
+    joined += Token(t);
+  }
+  KEHU_TRY(s.Execute("INSERT INTO " + table + "_search(rowid, terms, folded) VALUES (?, ?, ?)",
+                     {Value(id), Value(joined), Value(folded)}));
+  return Ok();
+}
+
+Status SqliteDialect::SearchDelete(Session& s, const std::string& table, int64_t id) const {
+  KEHU_TRY(s.Execute("DELETE FROM " + table + "_search WHERE rowid = ?", {Value(id)}));
+  return Ok();
+}
+
+std::string SqliteDialect::SearchPredicate(const std::string& table, const std::string& id_expr,
+                                           const std::vector<std::string>& terms,
+                                           const std::string& verify,
+                                           std::vector<Value>& params) const {
+  // Each term as a quoted FTS5 string; juxtaposed strings are ANDed.
+  std::string match;
+  for (const auto& t : terms) {
+    if (!match.empty()) match += ' ';
+    match += '"' + Token(t) + '"';
+  }
+  params.emplace_back(match);
+  std::string sql = id_expr + " IN (SELECT rowid FROM " + table + "_search WHERE " + table +
+                    "_search MATCH ?";
+  if (!verify.empty()) {
+    sql += " AND instr(folded, ?) > 0";
+    params.emplace_back(verify);
+  }
+  return sql + ")";
+}
+
+}  // namespace kehu::db

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "db/dialect.h"
+
+namespace kehu::db {
+
+// SQLite: AUTOINCREMENT ids (never reused after a purge), FTS5 with the `ascii` tokenizer for the
+// search index (terms are space-separated; every non-ASCII byte is a token character, so CJK
+// bigrams and 4-byte characters stay whole).
+class SqliteDialect : public Dialect {
+ public:
+  std::string IdColumnDdl() const override { return "id INTEGER PRIMARY KEY AUTOINCREMENT"; }
+  std::string TypeName(ColumnType type) const override;
+  std::string CaseInsensitiveLike() const override { return "LIKE"; }
+  Result<std::vector<std::string>> TableColumns(Session& s, const std::string& table) const override;
+  std::string SearchTableDdl(const std::string& table) const override;
+  Status SearchUpsert(Session& s, const std::string& table, int64_t id, const std::string& folded,
+                      const std::vector<std::string>& terms) const override;
+  Status SearchDelete(Session& s, const std::string& table, int64_t id) const override;
+  std::string SearchPredicate(const std::string& table, const std::string& id_expr,
+                              const std::vector<std::string>& terms, const std::string& verify,
+                              std::vector<Value>& params) const override;
+};
+
+}  // namespace kehu::db

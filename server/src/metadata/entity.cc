@@ -1,0 +1,72 @@
+#include "metadata/entity.h"
+
+#include <array>
+#include <cctype>
+#include <utility>
+
+namespace kehu::meta {
+namespace {
+
+constexpr std::array<std::pair<FieldType, std::string_view>, 16> kTypeNames{{
+    {FieldType::kText, "text"},         {FieldType::kLongText, "longtext"},
+    {FieldType::kInteger, "integer"},   {FieldType::kDecimal, "decimal"},
+    {FieldType::kMoney, "money"},       {FieldType::kDate, "date"},
+    {FieldType::kDateTime, "datetime"}, {FieldType::kBoolean, "boolean"},
+    {FieldType::kEnum, "enum"},         {FieldType::kMultiEnum, "multienum"},
+    {FieldType::kEmail, "email"},       {FieldType::kPhone, "phone"},
+    {FieldType::kUrl, "url"},           {FieldType::kRelation, "relation"},
+    {FieldType::kUser, "user"},         {FieldType::kFile, "file"},
+}};
+
+}  // namespace
+
+bool Field::IsTextual() const {
+  switch (type) {
+    case FieldType::kText: case FieldType::kLongText: case FieldType::kEmail:
+    case FieldType::kPhone: case FieldType::kUrl: case FieldType::kEnum:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool Field::HasOption(std::string_view v) const {
+  for (const auto& o : options)
+    if (o.value == v) return true;
+  return false;
+}
+
+const Field* Entity::FindField(std::string_view name) const {
+  for (const auto& f : fields)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+std::string_view FieldTypeName(FieldType t) {
+  for (const auto& [type, name] : kTypeNames)
+    if (type == t) return name;
+  return "text";
+}
+
+std::optional<FieldType> ParseFieldType(std::string_view s) {
+  for (const auto& [type, name] : kTypeNames)
+    if (name == s) return type;
+  return std::nullopt;
+}
+
+std::string ToSnakeCase(std::string_view camel) {
+  std::string out;
+  for (char c : camel) {
+    if (std::isupper(static_cast<unsigned char>(c))) {
+      out += '_';
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (c == '-') {
+      out += '_';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace kehu::meta

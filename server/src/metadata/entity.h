@@ -1,0 +1,64 @@
+// Entity metadata: the source of truth for tables, validation, filters, search, the API description
+// and the UI's generic pages. One JSON file per entity in metadata/entities/.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+namespace kehu::meta {
+
+enum class FieldType {
+  kText, kLongText, kInteger, kDecimal, kMoney, kDate, kDateTime, kBoolean,
+  kEnum, kMultiEnum, kEmail, kPhone, kUrl, kRelation, kUser, kFile,
+};
+
+// Labels by language: "zh-CN", "zh-TW", "en".
+using Labels = std::map<std::string, std::string>;
+
+struct EnumOption {
+  std::string value;
+  Labels labels;
+};
+
+struct Field {
+  std::string name;     // camelCase API name
+  std::string column;   // snake_case column
+  FieldType type = FieldType::kText;
+  Labels labels;
+  bool required = false;
+  bool unique = false;
+  bool read_only = false;       // set by the system, never by clients
+  int max_length = 0;           // text-like types; 0 = type default
+  std::vector<EnumOption> options;
+  std::string target;           // relation: entity name
+  boost::json::value default_value;  // null = none
+  bool system = false;          // id, version, createdAt, ... (not in the entity file)
+
+  bool IsTextual() const;
+  bool HasOption(std::string_view v) const;
+};
+
+struct Entity {
+  std::string name;      // plural path segment, e.g. "customers"
+  std::string table;     // snake_case table name
+  Labels labels;
+  bool owned = true;     // has ownerId and owner-based visibility
+  std::string title_field;
+  std::vector<std::string> search_fields;
+  std::vector<std::string> list_columns;
+  std::string default_sort = "-updatedAt";
+  std::vector<std::vector<std::string>> indexes;  // field names
+  std::vector<Field> fields;  // system fields first, then declared ones
+
+  const Field* FindField(std::string_view name) const;
+};
+
+std::string_view FieldTypeName(FieldType t);
+std::optional<FieldType> ParseFieldType(std::string_view s);
+std::string ToSnakeCase(std::string_view camel);
+
+}  // namespace kehu::meta

@@ -1,0 +1,54 @@
+// Extension points for modules: code that runs inside the write transaction of a record operation
+// (rules that must always hold, derived fields, side records). A hook returning an error aborts the
+// operation and nothing of it is written.
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "db/database.h"
+#include "metadata/entity.h"
+#include "records/actor.h"
+#include "records/codec.h"
+
+namespace kehu::records {
+
+enum class HookPoint { kBeforeCreate, kAfterCreate, kBeforeUpdate, kAfterUpdate, kBeforeDelete, kAfterDelete };
+
+struct HookContext {
+  const Actor& actor;
+  const meta::Entity& entity;
+  db::Session& session;
+  int64_t id = 0;                                  // 0 before create
+  std::map<std::string, StoredValue>& values;      // field name -> new value (before-hooks may edit)
+  const boost::json::object* before = nullptr;     // the record before an update/delete
+};
+
+using Hook = std::function<Status(HookContext&)>;
+
+class Hooks {
+ public:
+  // Registers `hook` for one entity ("*" for all). Not thread-safe: register at start-up only.
+  void On(const std::string& entity, HookPoint point, Hook hook) {
+    hooks_[{entity, point}].push_back(std::move(hook));
+  }
+
+  Status Run(HookPoint point, HookContext& ctx) const {
+    for (const std::string& key : {ctx.entity.name, std::string("*")}) {
+      auto it = hooks_.find({key, point});
+      if (it == hooks_.end()) continue;
+      for (const auto& h : it->second) KEHU_TRY(h(ctx));
+    }
+    return Ok();
+  }
+
+ private:
+  std::map<std::pair<std::string, HookPoint>, std::vector<Hook>> hooks_;
+};
+
+}  // namespace kehu::records

@@ -1,0 +1,122 @@
+#include "records/list_query.h"
+
+#include <charconv>
+
+#include "records/codec.h"
+
+namespace kehu::records {
+namespace {
+
+struct OpName {
+  std::string_view name;
+  FilterOp op;
+};
+constexpr OpName kOps[] = {
+    {"eq", FilterOp::kEq},       {"ne", FilterOp::kNe},         {"lt", FilterOp::kLt},
+    {"lte", FilterOp::kLte},     {"gt", FilterOp::kGt},         {"gte", FilterOp::kGte},
+    {"contains", FilterOp::kContains}, {"startsWith", FilterOp::kStartsWith},
+    {"in", FilterOp::kIn},       {"isNull", FilterOp::kIsNull},
+};
+
+Result<int> ParseInt(std::string_view raw, const char* name, int lo, int hi) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
+  if (ec != std::errc() || p != raw.data() + raw.size() || v < lo || v > hi)
+    return InvalidInput("bad_parameter").Arg("parameter", name);
+  return v;
+}
+
+Status ParseSort(const meta::Entity& e, std::string_view raw, std::vector<SortKey>& out) {
+  size_t start = 0;
+  while (start <= raw.size()) {
+    size_t comma = raw.find(',', start);
+    std::string_view part = raw.substr(start, comma == std::string_view::npos ? raw.npos : comma - start);
+    SortKey key;
+    if (part.starts_with('-')) {
+      key.descending = true;
+      part.remove_prefix(1);
+    }
+    key.field = e.FindField(part);
+    if (!key.field || key.field->type == meta::FieldType::kMultiEnum)
+      return InvalidInput("unknown_sort_field").Arg("field", std::string(part));
+    out.push_back(key);
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return Ok();
+}
+
+Result<Filter> ParseFilter(const meta::Entity& e, const std::string& key, const std::string& raw) {
+  std::string name = key;
+  std::string op_name = "eq";
+  if (auto open = key.find('['); open != std::string::npos) {
+    if (key.back() != ']') return InvalidInput("unknown_parameter").Arg("parameter", key);
+    name = key.substr(0, open);
+    op_name = key.substr(open + 1, key.size() - open - 2);
+  }
+  Filter f;
+  f.field = e.FindField(name);
+  if (!f.field) return InvalidInput("unknown_field").Arg("field", name);
+  const OpName* op = nullptr;
+  for (const auto& candidate : kOps)
+    if (candidate.name == op_name) op = &candidate;
+  if (!op) return InvalidInput("unknown_operator").Arg("operator", op_name).Arg("field", name);
+  f.op = op->op;
+  bool textual = f.field->IsTextual();
+  if ((f.op == FilterOp::kContains || f.op == FilterOp::kStartsWith) && !textual)
+    return InvalidInput("operator_not_supported").Arg("operator", op_name).Arg("field", name);
+  if (f.op == FilterOp::kIsNull) {
+    if (raw != "true" && raw != "false") return InvalidInput("bad_filter_value").Arg("field", name);
+    f.values.emplace_back(int64_t{raw == "true" ? 1 : 0});
+    return f;
+  }
+  if (f.op == FilterOp::kIn) {
+    size_t start = 0;
+    for (;;) {
+      size_t comma = raw.find(',', start);
+      KEHU_ASSIGN(db::Value v, DecodeFilterValue(*f.field, raw.substr(start, comma - start)));
+      f.values.push_back(std::move(v));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    if (f.values.size() > 1000) return InvalidInput("bad_filter_value").Arg("field", name);
+    return f;
+  }
+  if (f.op == FilterOp::kContains || f.op == FilterOp::kStartsWith) {
+    f.values.emplace_back(raw);
+    return f;
+  }
+  KEHU_ASSIGN(db::Value v, DecodeFilterValue(*f.field, raw));
+  f.values.push_back(std::move(v));
+  return f;
+}
+
+}  // namespace
+
+Result<ListQuery> ParseListQuery(const meta::Entity& entity, const QueryParams& params,
+                                 const std::vector<std::string>& ignored) {
+  ListQuery q;
+  for (const auto& [key, value] : params) {
+    if (key == "page") {
+      KEHU_ASSIGN(q.page, ParseInt(value, "page", 1, 1000000));
+    } else if (key == "pageSize") {
+      KEHU_ASSIGN(q.page_size, ParseInt(value, "pageSize", 1, 200));
+    } else if (key == "sort") {
+      KEHU_TRY(ParseSort(entity, value, q.sort));
+    } else if (key == "q") {
+      q.q = value;
+    } else if (key == "deleted") {
+      if (value != "true" && value != "false") return InvalidInput("bad_parameter").Arg("parameter", "deleted");
+      q.deleted = value == "true";
+    } else if (std::find(ignored.begin(), ignored.end(), key) != ignored.end()) {
+      continue;
+    } else {
+      KEHU_ASSIGN(Filter f, ParseFilter(entity, key, value));
+      q.filters.push_back(std::move(f));
+    }
+  }
+  if (q.sort.empty()) KEHU_TRY(ParseSort(entity, entity.default_sort, q.sort));
+  return q;
+}
+
+}  // namespace kehu::records

@@ -1,0 +1,43 @@
+// The list parameters of API.md (paging, sorting, filters, q) parsed and checked against an
+// entity's metadata. Anything unknown is a 400 naming it; values are typed per field.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/result.h"
+#include "db/value.h"
+#include "metadata/entity.h"
+
+namespace kehu::records {
+
+enum class FilterOp { kEq, kNe, kLt, kLte, kGt, kGte, kContains, kStartsWith, kIn, kIsNull };
+
+struct Filter {
+  const meta::Field* field = nullptr;
+  FilterOp op = FilterOp::kEq;
+  std::vector<db::Value> values;  // one value; several for kIn; for kIsNull: 1 = IS NULL, 0 = NOT NULL
+};
+
+struct SortKey {
+  const meta::Field* field = nullptr;
+  bool descending = false;
+};
+
+struct ListQuery {
+  int page = 1;
+  int page_size = 50;
+  std::vector<SortKey> sort;
+  std::vector<Filter> filters;
+  std::string q;
+  bool deleted = false;  // the recycle bin instead of live records
+};
+
+using QueryParams = std::vector<std::pair<std::string, std::string>>;
+
+// `ignored` names extra parameters an endpoint consumes itself (e.g. "format" for export).
+Result<ListQuery> ParseListQuery(const meta::Entity& entity, const QueryParams& params,
+                                 const std::vector<std::string>& ignored = {});
+
+}  // namespace kehu::records

@@ -1,0 +1,162 @@
+// Reading records: get, list, related lists, search. Visibility is always part of the SQL.
+#include <boost/json.hpp>
+
+#include <set>
+
+#include "core/text/search_terms.h"
+#include "records/record_service.h"
+#include "records/record_sql.h"
+
+namespace kehu::records {
+namespace json = boost::json;
+
+Result<json::object> RecordService::LoadOne(db::Session& s, const Actor& actor, const meta::Entity& e,
+                                            int64_t id, Action action, bool deleted) {
+  Where where;
+  where.params.emplace_back(id);
+  where.sql = "t.id = ?";
+  where.And(deleted ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL");
+  where.And(access_.Predicate(actor, e, Action::kRead, "t", where.params));
+  if (action != Action::kRead) where.And(access_.Predicate(actor, e, action, "t", where.params));
+  KEHU_ASSIGN(db::Rows rows, s.Query("SELECT " + SelectColumns(e) + " FROM " + e.table +
+                                         " t WHERE " + where.sql,
+                                     where.params));
+  if (rows.empty()) return NotFound();
+  json::array one{RowToJson(e, rows.rows[0])};
+  KEHU_TRY(AddDisplay(s, e, one));
+  return std::move(one[0].as_object());
+}
+
+Result<json::object> RecordService::Get(const Actor& actor, const meta::Entity& e, int64_t id) {
+  if (!access_.Allowed(actor, e, Action::kRead)) return NotFound();
+  json::object out;
+  KEHU_TRY(db_.Read([&](db::Session& s) -> Status {
+    KEHU_ASSIGN(out, LoadOne(s, actor, e, id, Action::kRead, false));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e, const ListQuery& q) {
+  Action action = q.deleted ? Action::kDelete : Action::kRead;
+  if (!access_.Allowed(actor, e, action)) return Forbidden();
+  Where where;
+  where.And(q.deleted ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL");
+  where.And(access_.Predicate(actor, e, Action::kRead, "t", where.params));
+  if (q.deleted) where.And(access_.Predicate(actor, e, Action::kDelete, "t", where.params));
+  for (const auto& f : q.filters) AddFilter(db_.dialect(), f, "t", where);
+  if (!q.q.empty()) {
+    auto sq = text::BuildSearchQuery(q.q);
+    if (!sq.empty()) {
+      if (e.search_fields.empty()) return InvalidInput("not_searchable").Arg("entity", e.name);
+      where.And(db_.dialect().SearchPredicate(e.table, "t.id", sq.terms, sq.verify, where.params));
+    }
+  }
+  ListResult out;
+  out.page = q.page;
+  out.page_size = q.page_size;
+  std::string from = " FROM " + e.table + " t WHERE " + where.sql;
+  std::vector<db::Value> page_params = where.params;
+  page_params.emplace_back(int64_t{q.page_size});
+  page_params.emplace_back(int64_t{q.page - 1} * q.page_size);
+  KEHU_TRY(db_.Read([&](db::Session& s) -> Status {
+    KEHU_ASSIGN(db::Rows rows, s.Query("SELECT " + SelectColumns(e) + from + " ORDER BY " +
+                                           OrderBy(db_.dialect(), q.sort, "t") + " LIMIT ? OFFSET ?",
+                                       page_params));
+    for (const auto& r : rows.rows) out.items.push_back(RowToJson(e, r));
+    // A short first page is its own total; otherwise count.
+    if (q.page == 1 && static_cast<int>(rows.size()) < q.page_size) {
+      out.total = static_cast<int64_t>(rows.size());
+    } else {
+      KEHU_ASSIGN(db::Rows count, s.Query("SELECT COUNT(*)" + from, where.params));
+      out.total = db::AsInt(count.rows[0][0]);
+    }
+    return AddDisplay(s, e, out.items);
+  }));
+  return out;
+}
+
+Result<ListResult> RecordService::ListRelated(const Actor& actor, const meta::Entity& parent,
+                                              int64_t parent_id, const meta::Entity& child,
+                                              ListQuery query) {
+  const meta::Field* link = nullptr;
+  for (const auto& [entity, field] : registry_->RelationsTo(parent.name))
+    if (entity == &child) link = field;
+  if (!link) return NotFound();
+  KEHU_TRY(Get(actor, parent, parent_id));  // the parent must be visible
+  Filter f;
+  f.field = link;
+  f.values.emplace_back(parent_id);
+  query.filters.push_back(std::move(f));
+  return List(actor, child, query);
+}
+
+Result<std::vector<SearchHit>> RecordService::Search(const Actor& actor, const std::string& q,
+                                                     int per_entity) {
+  std::vector<SearchHit> hits;
+  if (text::BuildSearchQuery(q).empty()) return hits;
+  for (const auto& e : registry_->entities()) {
+    if (e.search_fields.empty() || !access_.Allowed(actor, e, Action::kRead)) continue;
+    ListQuery lq;
+    lq.q = q;
+    lq.page_size = per_entity;
+    lq.page = 1;
+    lq.sort.push_back({e.FindField("updatedAt"), true});
+    KEHU_ASSIGN(ListResult r, List(actor, e, lq));
+    for (const auto& item : r.items) {
+      const auto& o = item.as_object();
+      SearchHit h;
+      h.entity = e.name;
+      h.id = o.at("id").as_int64();
+      if (auto* t = o.if_contains(e.title_field); t && t->is_string()) h.title = t->as_string();
+      // Subtitle: the first other search field with a value.
+      for (const auto& name : e.search_fields) {
+        auto* v = o.if_contains(name);
+        if (name != e.title_field && v && v->is_string() && !v->as_string().empty()) {
+          h.subtitle = v->as_string();
+          break;
+        }
+      }
+      hits.push_back(std::move(h));
+    }
+  }
+  return hits;
+}
+
+// Adds "_display": {field: label} for relation and user fields, one query per target.
+Status RecordService::AddDisplay(db::Session& s, const meta::Entity& e, json::array& items) {
+  for (const auto& f : e.fields) {
+    if (f.type != meta::FieldType::kRelation && f.type != meta::FieldType::kUser) continue;
+    std::set<int64_t> ids;
+    for (const auto& item : items)
+      if (auto* v = item.as_object().if_contains(f.name); v && v->is_int64()) ids.insert(v->as_int64());
+    if (ids.empty()) continue;
+    std::string table = "users", title = "display_name";
+    if (f.type == meta::FieldType::kRelation) {
+      const meta::Entity* target = registry_->Find(f.target);
+      table = target->table;
+      title = target->FindField(target->title_field)->column;
+    }
+    std::string sql = "SELECT id, " + title + " FROM " + table + " WHERE id IN (";
+    std::vector<db::Value> params;
+    for (int64_t id : ids) {
+      sql += params.empty() ? "?" : ", ?";
+      params.emplace_back(id);
+    }
+    KEHU_ASSIGN(db::Rows rows, s.Query(sql + ")", params));
+    std::map<int64_t, std::string> labels;
+    for (const auto& r : rows.rows) labels[db::AsInt(r[0])] = db::AsText(r[1]);
+    for (auto& item : items) {
+      auto& o = item.as_object();
+      auto* v = o.if_contains(f.name);
+      if (!v || !v->is_int64()) continue;
+      auto it = labels.find(v->as_int64());
+      if (it == labels.end()) continue;
+      if (!o.contains("_display")) o["_display"] = json::object();
+      o["_display"].as_object()[f.name] = it->second;
+    }
+  }
+  return Ok();
+}
+
+}  // namespace kehu::records

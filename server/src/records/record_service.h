@@ -1,0 +1,80 @@
+// The record engine's one pipeline. REST handlers, imports, demo data and module code all call
+// these, so permissions, validation, audit and search indexing cannot be skipped.
+//
+// Create: authorize -> decode input -> defaults -> validate -> (in one transaction) uniqueness and
+// relation checks -> before-hooks -> insert -> audit -> search index -> after-hooks -> read back.
+// Records the actor may not see are reported as not found (404), never as forbidden.
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <memory>
+
+#include "core/result.h"
+#include "db/database.h"
+#include "metadata/registry.h"
+#include "records/access.h"
+#include "records/actor.h"
+#include "records/hooks.h"
+#include "records/list_query.h"
+
+namespace kehu::records {
+
+struct ListResult {
+  boost::json::array items;
+  int64_t total = 0;
+  int page = 1;
+  int page_size = 50;
+};
+
+struct SearchHit {
+  std::string entity;
+  int64_t id = 0;
+  std::string title;
+  std::string subtitle;
+};
+
+class RecordService {
+ public:
+  RecordService(db::Database& db, std::shared_ptr<const meta::Registry> registry,
+                const AccessPolicy& access, const Hooks& hooks)
+      : db_(db), registry_(std::move(registry)), access_(access), hooks_(hooks) {}
+
+  const meta::Registry& registry() const { return *registry_; }
+  db::Database& database() { return db_; }
+
+  Result<boost::json::object> Get(const Actor& actor, const meta::Entity& e, int64_t id);
+  Result<ListResult> List(const Actor& actor, const meta::Entity& e, const ListQuery& query);
+  // Records of `child` whose relation field points at the visible `parent` record `parent_id`.
+  Result<ListResult> ListRelated(const Actor& actor, const meta::Entity& parent, int64_t parent_id,
+                                 const meta::Entity& child, ListQuery query);
+  Result<std::vector<SearchHit>> Search(const Actor& actor, const std::string& q, int per_entity);
+
+  Result<boost::json::object> Create(const Actor& actor, const meta::Entity& e,
+                                     const boost::json::object& body);
+  // body must carry the "version" the client last saw.
+  Result<boost::json::object> Update(const Actor& actor, const meta::Entity& e, int64_t id,
+                                     const boost::json::object& body);
+  Status Delete(const Actor& actor, const meta::Entity& e, int64_t id);
+  Result<boost::json::object> Restore(const Actor& actor, const meta::Entity& e, int64_t id);
+  Status Purge(const Actor& actor, const meta::Entity& e, int64_t id);
+
+ private:
+  struct Input;
+  Result<Input> DecodeBody(const meta::Entity& e, const boost::json::object& body, bool create);
+  Status CheckReferences(db::Session& s, const Actor& actor, const meta::Entity& e,
+                         const std::map<std::string, StoredValue>& values, int64_t self_id,
+                         FieldErrors& errors);
+  Result<boost::json::object> LoadOne(db::Session& s, const Actor& actor, const meta::Entity& e,
+                                      int64_t id, Action action, bool deleted);
+  Status AddDisplay(db::Session& s, const meta::Entity& e, boost::json::array& items);
+  Status Reindex(db::Session& s, const meta::Entity& e, const boost::json::object& record);
+
+  db::Database& db_;
+  std::shared_ptr<const meta::Registry> registry_;
+  const AccessPolicy& access_;
+  const Hooks& hooks_;
+};
+
+}  // namespace kehu::records

@@ -1,0 +1,103 @@
+#include "records/record_sql.h"
+
+#include "records/codec.h"
+
+namespace kehu::records {
+namespace json = boost::json;
+
+std::string SelectColumns(const meta::Entity& e, const std::string& alias) {
+  std::string out;
+  for (const auto& f : e.fields) {
+    if (!out.empty()) out += ", ";
+    out += alias + "." + f.column;
+    if (f.type == meta::FieldType::kMoney) out += ", " + alias + "." + f.column + "_currency";
+  }
+  out += ", " + alias + ".deleted_at, " + alias + ".deleted_by_id";
+  return out;
+}
+
+json::object RowToJson(const meta::Entity& e, const std::vector<db::Value>& row) {
+  json::object out;
+  size_t i = 0;
+  static const db::Value kNull;
+  for (const auto& f : e.fields) {
+    const db::Value& v = row[i++];
+    const db::Value& currency = f.type == meta::FieldType::kMoney ? row[i++] : kNull;
+    out[f.name] = EncodeOutput(f, v, currency);
+  }
+  if (!db::IsNull(row[i])) {
+    out["deletedAt"] = db::AsText(row[i]);
+    out["deletedById"] = db::AsInt(row[i + 1]);
+  }
+  return out;
+}
+
+std::string EscapeLike(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+void AddFilter(const db::Dialect& d, const Filter& f, const std::string& alias, Where& where) {
+  std::string col = alias + "." + f.field->column;
+  auto& p = where.params;
+  bool multi = f.field->type == meta::FieldType::kMultiEnum;
+  // Multi-enum values are stored as a JSON array of strings: match the quoted element.
+  auto multi_like = [&](const db::Value& v) {
+    p.emplace_back("%" + EscapeLike("\"" + db::AsText(v) + "\"") + "%");
+    return col + " LIKE ? ESCAPE '\\'";
+  };
+  switch (f.op) {
+    case FilterOp::kEq:
+      if (multi) return where.And(multi_like(f.values[0]));
+      p.push_back(f.values[0]);
+      return where.And(col + " = ?");
+    case FilterOp::kNe:
+      if (multi) return where.And("NOT (" + multi_like(f.values[0]) + ") OR " + col + " IS NULL");
+      p.push_back(f.values[0]);
+      return where.And(col + " <> ? OR " + col + " IS NULL");
+    case FilterOp::kLt: p.push_back(f.values[0]); return where.And(col + " < ?");
+    case FilterOp::kLte: p.push_back(f.values[0]); return where.And(col + " <= ?");
+    case FilterOp::kGt: p.push_back(f.values[0]); return where.And(col + " > ?");
+    case FilterOp::kGte: p.push_back(f.values[0]); return where.And(col + " >= ?");
+    case FilterOp::kContains:
+      p.emplace_back("%" + EscapeLike(db::AsText(f.values[0])) + "%");
+      return where.And(col + " " + d.CaseInsensitiveLike() + " ? ESCAPE '\\'");
+    case FilterOp::kStartsWith:
+      p.emplace_back(EscapeLike(db::AsText(f.values[0])) + "%");
+      return where.And(col + " " + d.CaseInsensitiveLike() + " ? ESCAPE '\\'");
+    case FilterOp::kIn: {
+      std::string any;
+      for (const auto& v : f.values) {
+        if (!any.empty()) any += " OR ";
+        if (multi) {
+          any += multi_like(v);
+        } else {
+          p.push_back(v);
+          any += col + " = ?";
+        }
+      }
+      return where.And(any);
+    }
+    case FilterOp::kIsNull:
+      return where.And(col + (db::AsInt(f.values[0]) ? " IS NULL" : " IS NOT NULL"));
+  }
+}
+
+std::string OrderBy(const db::Dialect& d, const std::vector<SortKey>& sort, const std::string& alias) {
+  std::string out;
+  bool has_id = false;
+  for (const auto& k : sort) {
+    if (!out.empty()) out += ", ";
+    out += alias + "." + k.field->column + (k.descending ? " DESC" : " ASC") + d.NullsOrder(k.descending);
+    has_id = has_id || k.field->name == "id";
+  }
+  if (!has_id) out += std::string(out.empty() ? "" : ", ") + alias + ".id" +
+                      (sort.empty() || !sort.back().descending ? " ASC" : " DESC");
+  return out;
+}
+
+}  // namespace kehu::records

@@ -1,0 +1,35 @@
+// SQL fragments the record engine builds from metadata. Identifiers come only from metadata;
+// every value is a bound parameter.
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include <string>
+#include <vector>
+
+#include "db/dialect.h"
+#include "db/value.h"
+#include "metadata/entity.h"
+#include "records/list_query.h"
+
+namespace kehu::records {
+
+// A conjunction of conditions with their parameters, in order.
+struct Where {
+  std::string sql = "1=1";
+  std::vector<db::Value> params;
+  void And(const std::string& condition) { sql += " AND (" + condition + ")"; }
+};
+
+// "t.id, t.version, ..." for every stored column of the entity, in RowToJson's order.
+std::string SelectColumns(const meta::Entity& e, const std::string& alias = "t");
+boost::json::object RowToJson(const meta::Entity& e, const std::vector<db::Value>& row);
+
+// Appends one list filter to `where`.
+void AddFilter(const db::Dialect& d, const Filter& f, const std::string& alias, Where& where);
+std::string OrderBy(const db::Dialect& d, const std::vector<SortKey>& sort, const std::string& alias);
+
+// Escapes % _ and \ for LIKE ... ESCAPE '\'.
+std::string EscapeLike(std::string_view s);
+
+}  // namespace kehu::records

@@ -1,0 +1,281 @@
+// Writing records: create, update, soft delete, restore, purge. Each runs in one transaction with
+// its audit row and search index update.
+#include <boost/json.hpp>
+
+#include "core/text/search_terms.h"
+#include "core/time.h"
+#include "records/audit.h"
+#include "records/record_service.h"
+#include "records/record_sql.h"
+
+namespace kehu::records {
+namespace json = boost::json;
+
+struct RecordService::Input {
+  std::map<std::string, StoredValue> values;  // field name -> value
+  std::vector<std::string> confirmed;          // warnings the user accepted
+};
+
+namespace {
+
+Error FieldError(ErrorKind kind, const char* code, const FieldErrors& errors) {
+  Error e(kind, code);
+  e.fields = errors;
+  return e;
+}
+
+// 400 when any field had the wrong JSON type, else 422.
+Error InputError(const FieldErrors& errors) {
+  for (const auto& [name, code] : errors)
+    if (code == "wrong_type") return FieldError(ErrorKind::kInvalidInput, "wrong_type", errors);
+  return FieldError(ErrorKind::kValidation, "validation_failed", errors);
+}
+
+json::value StoredToJson(const meta::Field& f, const StoredValue& v) {
+  return EncodeOutput(f, v.value, v.currency);
+}
+
+}  // namespace
+
+Result<RecordService::Input> RecordService::DecodeBody(const meta::Entity& e, const json::object& body,
+                                                       bool create) {
+  Input in;
+  FieldErrors errors;
+  for (const auto& [key, value] : body) {
+    if (key == "confirm") {
+      if (!value.is_array()) return InvalidInput("wrong_type").Field("confirm", "wrong_type");
+      for (const auto& c : value.as_array())
+        if (c.is_string()) in.confirmed.emplace_back(c.as_string());
+      continue;
+    }
+    if (key == "version" && !create) continue;
+    const meta::Field* f = e.FindField(key);
+    if (!f) return InvalidInput("unknown_field").Arg("field", std::string(key));
+    bool settable = !f->read_only || (create && f->name == "ownerId");
+    if (!settable) return InvalidInput("read_only_field").Arg("field", f->name);
+    if (auto v = DecodeInput(*f, value, errors)) in.values[f->name] = std::move(*v);
+  }
+  if (!errors.empty()) return InputError(errors);
+  return in;
+}
+
+Status RecordService::CheckReferences(db::Session& s, const Actor& actor, const meta::Entity& e,
+                                      const std::map<std::string, StoredValue>& values,
+                                      int64_t self_id, FieldErrors& errors) {
+  for (const auto& [name, v] : values) {
+    if (db::IsNull(v.value)) continue;
+    const meta::Field& f = *e.FindField(name);
+    if (f.unique) {
+      KEHU_ASSIGN(db::Rows rows, s.Query("SELECT id FROM " + e.table + " WHERE " + f.column +
+                                             " = ? AND id <> ? LIMIT 1",
+                                         {v.value, db::Value(self_id)}));
+      if (!rows.empty()) errors[name] = "unique";
+    }
+    if (f.type == meta::FieldType::kRelation) {
+      // The target must exist and be visible to the actor: no linking to records one cannot see.
+      const meta::Entity& target = *registry_->Find(f.target);
+      Where where;
+      where.params.push_back(v.value);
+      where.sql = "t.id = ? AND t.deleted_at IS NULL";
+      where.And(access_.Predicate(actor, target, Action::kRead, "t", where.params));
+      KEHU_ASSIGN(db::Rows rows, s.Query("SELECT 1 FROM " + target.table + " t WHERE " + where.sql,
+                                         where.params));
+      if (rows.empty()) errors[name] = "not_found";
+    }
+    if (f.type == meta::FieldType::kUser) {
+      KEHU_ASSIGN(db::Rows rows, s.Query("SELECT 1 FROM users WHERE id = ? AND active = 1", {v.value}));
+      if (rows.empty()) errors[name] = "not_found";
+    }
+  }
+  return Ok();
+}
+
+Status RecordService::Reindex(db::Session& s, const meta::Entity& e, const json::object& record) {
+  if (e.search_fields.empty()) return Ok();
+  std::vector<std::string> values;
+  for (const auto& name : e.search_fields)
+    if (auto* v = record.if_contains(name); v && v->is_string()) values.emplace_back(v->as_string());
+  auto doc = text::BuildSearchDoc(values);
+  return db_.dialect().SearchUpsert(s, e.table, record.at("id").as_int64(), doc.folded, doc.terms);
+}
+
+Result<json::object> RecordService::Create(const Actor& actor, const meta::Entity& e,
+                                           const json::object& body) {
+  if (!access_.Allowed(actor, e, Action::kCreate)) return Forbidden();
+  KEHU_ASSIGN(Input in, DecodeBody(e, body, true));
+  FieldErrors errors;
+  for (const auto& f : e.fields) {
+    if (f.system || in.values.count(f.name) || f.default_value.is_null()) continue;
+    if (auto v = DecodeInput(f, f.default_value, errors)) in.values[f.name] = *v;
+  }
+  if (e.owned && !in.values.count("ownerId") && actor.user_id)
+    in.values["ownerId"] = StoredValue{actor.user_id, {}};
+  for (const auto& f : e.fields)
+    if (f.required && (!in.values.count(f.name) || db::IsNull(in.values[f.name].value)))
+      errors[f.name] = "required";
+  if (!errors.empty()) return InputError(errors);
+
+  json::object created;
+  KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
+    KEHU_TRY(CheckReferences(s, actor, e, in.values, 0, errors));
+    if (!errors.empty()) return InputError(errors);
+    HookContext ctx{actor, e, s, 0, in.values, nullptr};
+    KEHU_TRY(hooks_.Run(HookPoint::kBeforeCreate, ctx));
+
+    std::string now = NowIso();
+    db::Value by = actor.user_id ? db::Value(actor.user_id) : db::Value();
+    std::string cols = "version, created_at, updated_at, created_by_id, updated_by_id";
+    std::string marks = "1, ?, ?, ?, ?";
+    std::vector<db::Value> params{db::Value(now), db::Value(now), by, by};
+    json::object changes;
+    for (const auto& [name, v] : in.values) {
+      const meta::Field& f = *e.FindField(name);
+      cols += ", " + f.column;
+      marks += ", ?";
+      params.push_back(v.value);
+      if (f.type == meta::FieldType::kMoney) {
+        cols += ", " + f.column + "_currency";
+        marks += ", ?";
+        params.push_back(v.currency);
+      }
+      if (!db::IsNull(v.value)) changes[name] = json::object{{"to", StoredToJson(f, v)}};
+    }
+    KEHU_ASSIGN(db::Rows ids, s.Query("INSERT INTO " + e.table + " (" + cols + ") VALUES (" +
+                                          marks + ") RETURNING id",
+                                      params));
+    ctx.id = db::AsInt(ids.rows[0][0]);
+    KEHU_TRY(AppendAudit(s, actor, {e.name, ctx.id, "create", std::move(changes)}));
+    KEHU_ASSIGN(created, LoadOne(s, Actor::System(), e, ctx.id, Action::kRead, false));
+    KEHU_TRY(Reindex(s, e, created));
+    return hooks_.Run(HookPoint::kAfterCreate, ctx);
+  }));
+  return created;
+}
+
+Result<json::object> RecordService::Update(const Actor& actor, const meta::Entity& e, int64_t id,
+                                           const json::object& body) {
+  if (!access_.Allowed(actor, e, Action::kEdit)) return Forbidden();
+  auto* version = body.if_contains("version");
+  if (!version) return InvalidInput("version_required").Field("version", "required");
+  if (!version->is_int64()) return InvalidInput("wrong_type").Field("version", "wrong_type");
+  KEHU_ASSIGN(Input in, DecodeBody(e, body, false));
+
+  json::object updated;
+  KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
+    KEHU_ASSIGN(json::object before, LoadOne(s, actor, e, id, Action::kRead, false));
+    if (!LoadOne(s, actor, e, id, Action::kEdit, false).ok()) return Forbidden();
+    if (before.at("version").as_int64() != version->as_int64()) {
+      Error conflict = Conflict("version_conflict");
+      conflict.extra.emplace_back("current", json::serialize(before));
+      return conflict;
+    }
+    // Keep only real changes; the audit shows from -> to.
+    FieldErrors errors;
+    json::object changes;
+    for (auto it = in.values.begin(); it != in.values.end();) {
+      const meta::Field& f = *e.FindField(it->first);
+      json::value to = StoredToJson(f, it->second);
+      if (f.required && db::IsNull(it->second.value)) errors[f.name] = "required";
+      if (before.at(f.name) == to) {
+        it = in.values.erase(it);
+        continue;
+      }
+      changes[f.name] = json::object{{"from", before.at(f.name)}, {"to", to}};
+      ++it;
+    }
+    if (!errors.empty()) return InputError(errors);
+    if (in.values.empty()) {
+      updated = std::move(before);
+      return Ok();
+    }
+    KEHU_TRY(CheckReferences(s, actor, e, in.values, id, errors));
+    if (!errors.empty()) return InputError(errors);
+    HookContext ctx{actor, e, s, id, in.values, &before};
+    KEHU_TRY(hooks_.Run(HookPoint::kBeforeUpdate, ctx));
+
+    std::string sets = "version = version + 1, updated_at = ?, updated_by_id = ?";
+    std::vector<db::Value> params{db::Value(NowIso()),
+                                  actor.user_id ? db::Value(actor.user_id) : db::Value()};
+    for (const auto& [name, v] : in.values) {
+      const meta::Field& f = *e.FindField(name);
+      sets += ", " + f.column + " = ?";
+      params.push_back(v.value);
+      if (f.type == meta::FieldType::kMoney) {
+        sets += ", " + f.column + "_currency = ?";
+        params.push_back(v.currency);
+      }
+    }
+    params.emplace_back(id);
+    params.push_back(db::Value(version->as_int64()));
+    KEHU_ASSIGN(int64_t n, s.Execute("UPDATE " + e.table + " SET " + sets +
+                                         " WHERE id = ? AND version = ?",
+                                     params));
+    if (n != 1) return Conflict("version_conflict");
+    KEHU_TRY(AppendAudit(s, actor, {e.name, id, "update", std::move(changes)}));
+    KEHU_ASSIGN(updated, LoadOne(s, Actor::System(), e, id, Action::kRead, false));
+    KEHU_TRY(Reindex(s, e, updated));
+    return hooks_.Run(HookPoint::kAfterUpdate, ctx);
+  }));
+  return updated;
+}
+
+Status RecordService::Delete(const Actor& actor, const meta::Entity& e, int64_t id) {
+  if (!access_.Allowed(actor, e, Action::kDelete)) return Forbidden();
+  return db_.Write([&](db::Session& s) -> Status {
+    KEHU_ASSIGN(json::object before, LoadOne(s, actor, e, id, Action::kRead, false));
+    if (!LoadOne(s, actor, e, id, Action::kDelete, false).ok()) return Forbidden();
+    std::map<std::string, StoredValue> none;
+    HookContext ctx{actor, e, s, id, none, &before};
+    KEHU_TRY(hooks_.Run(HookPoint::kBeforeDelete, ctx));
+    KEHU_TRY(s.Execute("UPDATE " + e.table +
+                           " SET deleted_at = ?, deleted_by_id = ?, version = version + 1 WHERE id = ?",
+                       {db::Value(NowIso()), actor.user_id ? db::Value(actor.user_id) : db::Value(),
+                        db::Value(id)}));
+    if (!e.search_fields.empty()) KEHU_TRY(db_.dialect().SearchDelete(s, e.table, id));
+    json::object details;
+    if (auto* t = before.if_contains(e.title_field)) details["title"] = *t;
+    KEHU_TRY(AppendAudit(s, actor, {e.name, id, "delete", std::move(details)}));
+    return hooks_.Run(HookPoint::kAfterDelete, ctx);
+  });
+}
+
+Result<json::object> RecordService::Restore(const Actor& actor, const meta::Entity& e, int64_t id) {
+  if (!access_.Allowed(actor, e, Action::kDelete)) return Forbidden();
+  json::object restored;
+  KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
+    KEHU_TRY(LoadOne(s, actor, e, id, Action::kDelete, true));
+    KEHU_TRY(s.Execute("UPDATE " + e.table +
+                           " SET deleted_at = NULL, deleted_by_id = NULL, version = version + 1, "
+                           "updated_at = ?, updated_by_id = ? WHERE id = ?",
+                       {db::Value(NowIso()), actor.user_id ? db::Value(actor.user_id) : db::Value(),
+                        db::Value(id)}));
+    KEHU_TRY(AppendAudit(s, actor, {e.name, id, "restore", {}}));
+    KEHU_ASSIGN(restored, LoadOne(s, Actor::System(), e, id, Action::kRead, false));
+    return Reindex(s, e, restored);
+  }));
+  return restored;
+}
+
+Status RecordService::Purge(const Actor& actor, const meta::Entity& e, int64_t id) {
+  if (!actor.is_admin) return Forbidden();
+  return db_.Write([&](db::Session& s) -> Status {
+    auto deleted = LoadOne(s, actor, e, id, Action::kRead, true);
+    if (!deleted.ok()) {
+      if (LoadOne(s, actor, e, id, Action::kRead, false).ok()) return Conflict("not_deleted");
+      return NotFound();
+    }
+    for (const auto& [child, field] : registry_->RelationsTo(e.name)) {
+      KEHU_ASSIGN(db::Rows rows, s.Query("SELECT 1 FROM " + child->table + " WHERE " + field->column +
+                                             " = ? LIMIT 1",
+                                         {db::Value(id)}));
+      if (!rows.empty()) return Conflict("has_related_records").Arg("entity", child->name);
+    }
+    KEHU_TRY(s.Execute("DELETE FROM " + e.table + " WHERE id = ?", {db::Value(id)}));
+    if (!e.search_fields.empty()) KEHU_TRY(db_.dialect().SearchDelete(s, e.table, id));
+    json::object details;
+    details["record"] = *deleted;
+    return AppendAudit(s, actor, {e.name, id, "purge", std::move(details)});
+  });
+}
+
+}  // namespace kehu::records

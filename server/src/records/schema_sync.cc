@@ -1,0 +1,98 @@
+#include "records/schema_sync.h"
+
+#include <algorithm>
+#include <set>
+
+namespace kehu::records {
+using meta::FieldType;
+
+db::ColumnType StorageType(const meta::Field& f) {
+  switch (f.type) {
+    case FieldType::kInteger: case FieldType::kMoney: case FieldType::kBoolean:
+    case FieldType::kRelation: case FieldType::kUser: case FieldType::kFile:
+      return db::ColumnType::kInteger;
+    case FieldType::kDecimal:
+      return db::ColumnType::kReal;
+    default:
+      return db::ColumnType::kText;
+  }
+}
+
+namespace {
+
+// Columns every entity table has beyond its fields.
+std::vector<std::pair<std::string, std::string>> ColumnsOf(const meta::Entity& e, const db::Dialect& d) {
+  std::vector<std::pair<std::string, std::string>> cols;
+  for (const auto& f : e.fields) {
+    if (f.name == "id") continue;
+    std::string type = d.TypeName(StorageType(f));
+    if (f.name == "version" || f.name == "createdAt" || f.name == "updatedAt") type += " NOT NULL";
+    cols.emplace_back(f.column, type);
+    if (f.type == FieldType::kMoney) cols.emplace_back(f.column + "_currency", d.TypeName(db::ColumnType::kText));
+  }
+  cols.emplace_back("deleted_at", d.TypeName(db::ColumnType::kText));
+  cols.emplace_back("deleted_by_id", d.TypeName(db::ColumnType::kInteger));
+  return cols;
+}
+
+std::vector<std::string> IndexDdl(const meta::Entity& e) {
+  std::vector<std::string> out;
+  auto column_list = [&](const std::vector<std::string>& fields) {
+    std::string cols;
+    for (const auto& name : fields) {
+      if (!cols.empty()) cols += ", ";
+      cols += e.FindField(name)->column;
+    }
+    return cols;
+  };
+  auto index_name = [&](const std::vector<std::string>& fields) {
+    std::string n = "ix_" + e.table;
+    for (const auto& f : fields) n += "_" + e.FindField(f)->column;
+    return n;
+  };
+  for (const auto& f : e.fields) {
+    if (f.unique)
+      out.push_back("CREATE UNIQUE INDEX IF NOT EXISTS ux_" + e.table + "_" + f.column + " ON " +
+                    e.table + " (" + f.column + ")");
+    if (f.type == FieldType::kRelation)
+      out.push_back("CREATE INDEX IF NOT EXISTS " + index_name({f.name}) + " ON " + e.table + " (" +
+                    f.column + ")");
+  }
+  for (const auto& idx : e.indexes)
+    out.push_back("CREATE INDEX IF NOT EXISTS " + index_name(idx) + " ON " + e.table + " (" +
+                  column_list(idx) + ")");
+  out.push_back("CREATE INDEX IF NOT EXISTS ix_" + e.table + "_deleted_at ON " + e.table + " (deleted_at)");
+  return out;
+}
+
+Status SyncEntity(db::Session& s, const meta::Entity& e, const db::Dialect& d) {
+  KEHU_ASSIGN(auto existing, d.TableColumns(s, e.table));
+  auto cols = ColumnsOf(e, d);
+  if (existing.empty()) {
+    std::string ddl = "CREATE TABLE " + e.table + " (" + d.IdColumnDdl();
+    for (const auto& [name, type] : cols) ddl += ", " + name + " " + type;
+    KEHU_TRY(s.ExecuteScript(ddl + ")"));
+  } else {
+    std::set<std::string> have(existing.begin(), existing.end());
+    for (const auto& [name, type] : cols) {
+      if (have.count(name)) continue;
+      // NOT NULL cannot be added without a default; system columns exist from creation anyway.
+      std::string plain = type.substr(0, type.find(" NOT NULL"));
+      KEHU_TRY(s.ExecuteScript("ALTER TABLE " + e.table + " ADD COLUMN " + name + " " + plain));
+    }
+  }
+  for (const auto& ddl : IndexDdl(e)) KEHU_TRY(s.ExecuteScript(ddl));
+  if (!e.search_fields.empty()) KEHU_TRY(s.ExecuteScript(d.SearchTableDdl(e.table)));
+  return Ok();
+}
+
+}  // namespace
+
+Status SyncSchema(db::Database& db, const meta::Registry& registry) {
+  return db.Write([&](db::Session& s) -> Status {
+    for (const auto& e : registry.entities()) KEHU_TRY(SyncEntity(s, e, db.dialect()));
+    return Ok();
+  });
+}
+
+}  // namespace kehu::records

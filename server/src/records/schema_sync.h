@@ -1,0 +1,16 @@
+// Derives entity tables from metadata: creates missing tables, adds missing columns and indexes.
+// Additive only: a column that metadata no longer names is left alone (data is never dropped here).
+#pragma once
+
+#include "core/result.h"
+#include "db/database.h"
+#include "metadata/registry.h"
+
+namespace kehu::records {
+
+Status SyncSchema(db::Database& db, const meta::Registry& registry);
+
+// Column type used for a field (money adds a "<column>_currency" text column).
+db::ColumnType StorageType(const meta::Field& f);
+
+}  // namespace kehu::records

@@ -1,0 +1,222 @@
+// Conformance tests: every Database backend must pass the same suite (see db/database.h).
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+#include <thread>
+#include <vector>
+
+#include "database_fixture.h"
+
+namespace kehu::db::testing {
+namespace {
+
+TEST_P(DatabaseTest, InsertReturningIdGivesIncreasingIds) {
+  CreateNamedTable();
+  std::vector<int64_t> ids;
+  Status s = db_->Write([&](Session& s) -> Status {
+    for (const char* name : {"alpha", "beta"}) {
+      KEHU_ASSIGN(Rows rows, s.Query("INSERT INTO " + t_ + " (name, n) VALUES (?, ?) RETURNING id",
+                                     {name, 1}));
+      if (rows.size() != 1) return Internal("expected one row");
+      ids.push_back(std::get<int64_t>(rows.rows[0][0]));
+    }
+    return Ok();
+  });
+  ASSERT_TRUE(s.ok()) << Show(s.error());
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_GT(ids[0], 0);
+  EXPECT_GT(ids[1], ids[0]);
+  Rows rows = ReadRows("SELECT name FROM " + t_ + " WHERE id = ?", {ids[1]});
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(std::get<std::string>(rows.rows[0][0]), "beta");
+}
+
+TEST_P(DatabaseTest, ValuesRoundTripWithTheirTypes) {
+  Script("CREATE TABLE " + t_ + " (" + d().IdColumnDdl() + ", i " +
+         d().TypeName(ColumnType::kInteger) + ", r " + d().TypeName(ColumnType::kReal) + ", s " +
+         d().TypeName(ColumnType::kText) + ")");
+  const std::string tricky = "客户 😀 𠀀 it's \"quoted\" back\\slash ,{}[] ? $1 -- /*";
+  const std::vector<std::vector<Value>> input = {
+      {std::numeric_limits<int64_t>::max(), 0.1, tricky},
+      {std::numeric_limits<int64_t>::min(), -1e300, std::string()},
+      {int64_t{-42}, 3.141592653589793, std::string("NULL")},
+      {Value{}, Value{}, Value{}},
+  };
+  Status s = db_->Write([&](Session& s) -> Status {
+    for (const auto& row : input) {
+      KEHU_TRY(s.Execute("INSERT INTO " + t_ + " (i, r, s) VALUES (?, ?, ?)", row));
+    }
+    return Ok();
+  });
+  ASSERT_TRUE(s.ok()) << Show(s.error());
+  Rows rows = ReadRows("SELECT i, r, s FROM " + t_ + " ORDER BY id");
+  ASSERT_EQ(rows.size(), input.size());
+  EXPECT_EQ(rows.columns, (std::vector<std::string>{"i", "r", "s"}));
+  for (size_t r = 0; r < input.size(); ++r) {
+    for (size_t c = 0; c < 3; ++c) {
+      EXPECT_EQ(rows.rows[r][c], input[r][c]) << "row " << r << " column " << c;
+    }
+  }
+}
+
+TEST_P(DatabaseTest, PlaceholdersInsideLiteralsAndCommentsAreNotParameters) {
+  Rows rows = ReadRows("SELECT '?' AS q, ? AS v /* ? */ -- ?\n", {int64_t{7}});
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows.rows[0][0], Value(std::string("?")));
+  EXPECT_EQ(rows.rows[0][1], Value(int64_t{7}));
+}
+
+TEST_P(DatabaseTest, ExecuteReturnsChangedRowCounts) {
+  CreateNamedTable();
+  for (int i = 1; i <= 3; ++i) ASSERT_TRUE(Insert("n" + std::to_string(i), int64_t{i}).ok());
+  std::vector<int64_t> counts;  // n: 1,2,3 -> 1,12,13 -> (none is 2) -> 1
+  Status s = db_->Write([&](Session& s) -> Status {
+    for (const char* sql : {"UPDATE %t SET n = n + 10 WHERE n >= ?",
+                            "UPDATE %t SET n = 0 WHERE n = ?", "DELETE FROM %t WHERE n > ?"}) {
+      std::string q = sql;
+      q.replace(q.find("%t"), 2, t_);
+      KEHU_ASSIGN(int64_t changed, s.Execute(q, {int64_t{2}}));
+      counts.push_back(changed);
+    }
+    return Ok();
+  });
+  ASSERT_TRUE(s.ok()) << Show(s.error());
+  EXPECT_EQ(counts, (std::vector<int64_t>{2, 0, 2}));
+  EXPECT_EQ(Count(), 1);
+}
+
+TEST_P(DatabaseTest, FailedWriteKeepsNothing) {
+  CreateNamedTable();
+  Status s = db_->Write([&](Session& s) -> Status {
+    KEHU_TRY(s.Execute("INSERT INTO " + t_ + " (name) VALUES (?)", {"kept?"}));
+    KEHU_TRY(s.Execute("UPDATE " + t_ + " SET n = 5"));
+    return Conflict("changed_my_mind");
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, "changed_my_mind");
+  EXPECT_EQ(Count(), 0);
+  ASSERT_TRUE(Insert("after").ok());  // the database is still usable
+  EXPECT_EQ(Count(), 1);
+}
+
+TEST_P(DatabaseTest, UniqueViolationIsNormalized) {
+  CreateNamedTable();
+  ASSERT_TRUE(Insert("dup").ok());
+  Status s = Insert("dup");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, "unique_violation") << Show(s.error());
+  EXPECT_EQ(s.error().kind, ErrorKind::kConflict);
+  EXPECT_FALSE(s.error().args.at("constraint").empty());
+  EXPECT_EQ(Count(), 1);
+}
+
+TEST_P(DatabaseTest, NotNullViolationIsNormalizedWithTheColumn) {
+  CreateNamedTable();
+  Status s = Insert("x");
+  ASSERT_TRUE(s.ok());
+  s = db_->Write([&](Session& s) -> Status {
+    KEHU_TRY(s.Execute("INSERT INTO " + t_ + " (name, n) VALUES (?, ?)", {Value{}, 1}));
+    return Ok();
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, "not_null_violation") << Show(s.error());
+  EXPECT_EQ(s.error().kind, ErrorKind::kValidation);
+  EXPECT_EQ(s.error().args.at("column"), "name");
+  EXPECT_EQ(Count(), 1);
+}
+
+TEST_P(DatabaseTest, ForeignKeyViolationIsNormalized) {
+  CreateNamedTable();
+  Script("CREATE TABLE " + t_ + "_child (" + d().IdColumnDdl() + ", parent_id " +
+         d().TypeName(ColumnType::kInteger) + " REFERENCES " + t_ + "(id))");
+  Status s = db_->Write([&](Session& s) -> Status {
+    KEHU_TRY(s.Execute("INSERT INTO " + t_ + "_child (parent_id) VALUES (?)", {int64_t{999}}));
+    return Ok();
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, "foreign_key_violation") << Show(s.error());
+  EXPECT_EQ(s.error().kind, ErrorKind::kConflict);
+}
+
+TEST_P(DatabaseTest, ConcurrentWritesEachLandExactlyOnce) {
+  CreateNamedTable();
+  ASSERT_TRUE(Insert("counter", int64_t{0}).ok());
+  constexpr int kThreads = 16, kPerThread = 20;
+  std::vector<std::thread> threads;
+  std::vector<int> failures(kThreads, 0);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        Status s = db_->Write([&](Session& s) -> Status {
+          KEHU_TRY(s.Execute("INSERT INTO " + t_ + " (name, n) VALUES (?, ?)",
+                             {"w" + std::to_string(t) + "_" + std::to_string(i), int64_t{1}}));
+          KEHU_TRY(s.Execute("UPDATE " + t_ + " SET n = n + 1 WHERE name = 'counter'"));
+          return Ok();
+        });
+        if (!s.ok()) ++failures[t];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures, std::vector<int>(kThreads, 0));
+  constexpr int64_t kTotal = kThreads * kPerThread;
+  Rows rows = ReadRows("SELECT COUNT(*), COUNT(DISTINCT name), SUM(n) FROM " + t_ +
+                       " WHERE name <> 'counter'");
+  EXPECT_EQ(AsInt(rows.rows.at(0)[0]), kTotal);
+  EXPECT_EQ(AsInt(rows.rows.at(0)[1]), kTotal);
+  EXPECT_EQ(AsInt(rows.rows.at(0)[2]), kTotal);
+  rows = ReadRows("SELECT n FROM " + t_ + " WHERE name = 'counter'");
+  EXPECT_EQ(AsInt(rows.rows.at(0)[0]), kTotal);
+  EXPECT_GE(db_->Stats().writes, kTotal);
+}
+
+TEST_P(DatabaseTest, ReadSeesCommittedData) {
+  CreateNamedTable();
+  EXPECT_EQ(Count(), 0);
+  ASSERT_TRUE(Insert("visible", int64_t{5}).ok());
+  Rows rows = ReadRows("SELECT name, n FROM " + t_ + " WHERE n = ?", {int64_t{5}});
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows.rows[0][0], Value(std::string("visible")));
+  EXPECT_GE(db_->Stats().reads, 2);
+}
+
+TEST_P(DatabaseTest, ExecuteScriptRunsSeveralStatements) {
+  Script("CREATE TABLE " + t_ + " (v " + d().TypeName(ColumnType::kText) +
+         ");\n"
+         "INSERT INTO " +
+         t_ + " (v) VALUES ('a;b');\nINSERT INTO " + t_ + " (v) VALUES ('c');");
+  Rows rows = ReadRows("SELECT v FROM " + t_ + " ORDER BY v");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows.rows[0][0], Value(std::string("a;b")));
+}
+
+TEST_P(DatabaseTest, TableColumnsListsColumnsInOrder) {
+  CreateNamedTable();
+  std::vector<std::string> columns, missing;
+  Status s = db_->Read([&](Session& s) -> Status {
+    KEHU_ASSIGN(columns, d().TableColumns(s, t_));
+    KEHU_ASSIGN(missing, d().TableColumns(s, t_ + "_nope"));
+    return Ok();
+  });
+  ASSERT_TRUE(s.ok()) << Show(s.error());
+  EXPECT_EQ(columns, (std::vector<std::string>{"id", "name", "n"}));
+  EXPECT_TRUE(missing.empty());
+}
+
+TEST_P(DatabaseTest, BackupWritesACopy) {
+  CreateNamedTable();
+  ASSERT_TRUE(Insert("saved").ok());
+  auto out = std::filesystem::temp_directory_path() / (t_ + "_" + GetParam() + ".backup");
+  std::filesystem::remove(out);
+  Status s = db_->Backup(out.string());
+  ASSERT_TRUE(s.ok()) << Show(s.error());
+  EXPECT_GT(std::filesystem::file_size(out), 0u);
+  std::filesystem::remove(out);
+}
+
+KEHU_INSTANTIATE_BACKENDS(DatabaseTest);
+
+}  // namespace
+}  // namespace kehu::db::testing

@@ -1,0 +1,109 @@
+// Shapes of the Kehu HTTP API (see shared/API.md). Kept by hand until the
+// server publishes openapi.json for openapi-typescript.
+
+export type LocaleCode = 'zh-CN' | 'zh-TW' | 'en';
+export type Labels = Partial<Record<LocaleCode, string>>;
+
+export type FieldType =
+  | 'text' | 'longtext' | 'integer' | 'decimal' | 'money' | 'date' | 'datetime' | 'boolean'
+  | 'enum' | 'multienum' | 'email' | 'phone' | 'url' | 'relation' | 'user' | 'file';
+
+export type EntityAction = 'create' | 'read' | 'edit' | 'delete' | 'export';
+
+export interface FieldOption {
+  value: string;
+  labels: Labels;
+}
+
+export interface FieldMeta {
+  name: string;
+  type: FieldType;
+  labels: Labels;
+  required?: boolean;
+  unique?: boolean;
+  readOnly?: boolean;
+  options?: FieldOption[];
+  target?: string;
+  maxLength?: number;
+  readable?: boolean;
+  editable?: boolean;
+}
+
+export interface EntityMeta {
+  name: string;
+  labels: Labels;
+  owned: boolean;
+  searchable: boolean;
+  titleField: string;
+  listColumns: string[];
+  actions: EntityAction[];
+  fields: FieldMeta[];
+}
+
+export interface MetaResponse {
+  entities: EntityMeta[];
+}
+
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+export interface RecordData {
+  id: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdById?: number | null;
+  updatedById?: number | null;
+  ownerId?: number | null;
+  deletedAt?: string | null;
+  deletedById?: number | null;
+  _display?: Record<string, string>;
+  [field: string]: unknown;
+}
+
+export interface ListResponse<T = RecordData> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: string[];
+  locale?: string;
+  timeZone?: string;
+}
+
+export type Permissions = Record<string, Partial<Record<EntityAction, boolean>>>;
+
+export interface LoginResponse {
+  user: User;
+  csrfToken: string;
+}
+
+export interface MeResponse {
+  user: User;
+  permissions: Permissions;
+  csrfToken: string;
+}
+
+export interface SearchResult {
+  entity: string;
+  id: number;
+  title: string;
+  subtitle?: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userId: number | null;
+  userName: string;
+  action: string;
+  changes?: Record<string, { from: unknown; to: unknown }>;
+}

@@ -1,0 +1,113 @@
+import type { MessageSchema } from './index';
+
+const messages: MessageSchema = {
+  app: { title: 'Kehu CRM', short: 'Kehu' },
+  lang: { zhCN: '简体中文', zhTW: '繁體中文', en: 'English', label: 'Language' },
+  common: {
+    ok: 'OK', cancel: 'Cancel', save: 'Save', edit: 'Edit', delete: 'Delete', create: 'New',
+    export: 'Export', refresh: 'Refresh', search: 'Search', reset: 'Reset', close: 'Close', back: 'Back',
+    yes: 'Yes', no: 'No', loading: 'Loading…', noData: 'No data', actions: 'Actions', all: 'All',
+    select: 'Select', input: 'Enter', startDate: 'Start date', endDate: 'End date', to: 'to',
+    min: 'Min', max: 'Max', comingSoon: 'Coming soon', success: 'Done', listSeparator: ', ', retry: 'Retry',
+  },
+  duration: { seconds: '{n} s', minutes: '{n} min', minutesSeconds: '{m} min {s} s' },
+  errors: {
+    network: 'Cannot reach the server. Check the network and try again.',
+    server: 'Server error ({status}). Please try again later.',
+    forbidden: 'You are not allowed to do this.',
+    notFound: 'The record does not exist or you may not see it.',
+    unknown: 'The operation failed ({code}).',
+    sessionExpired: 'Your session has expired. Please sign in again.',
+    loadFailed: 'Loading failed: {message}',
+  },
+  login: {
+    title: 'Sign in',
+    subtitle: 'Customers, contacts and follow-ups in one place',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    usernameRequired: 'Enter your username',
+    passwordRequired: 'Enter your password',
+    invalidCredentials: 'Wrong username or password',
+    tooManyAttempts: 'Too many failed sign-ins. Try again in {wait}.',
+    tooManyAttemptsNoWait: 'Too many failed sign-ins. Try again later.',
+  },
+  menu: { home: 'Home', recycleBin: 'Recycle bin', system: 'System', menu: 'Menu' },
+  modules: {
+    customers: 'Customers', sales: 'Sales', orders: 'Orders & contracts', service: 'Service',
+    documents: 'Documents', organization: 'Organization', other: 'Other',
+  },
+  roles: { admin: 'Administrator', executive: 'Executive', supervisor: 'Supervisor', sales_rep: 'Sales rep' },
+  layout: {
+    collapse: 'Collapse menu', expand: 'Expand menu', notifications: 'Notifications',
+    noNotifications: 'No new notifications', profile: 'Profile', changePassword: 'Change password',
+    logout: 'Sign out', loggedOut: 'Signed out',
+    statusUser: 'User: {name}', statusRole: 'Role: {role}', statusModule: 'Module: {module}',
+  },
+  search: {
+    placeholder: 'Search customers, contacts…', noResults: 'No matching records', searching: 'Searching…',
+    hint: '↑↓ to move, Enter to open, Esc to close',
+  },
+  home: {
+    welcome: 'Welcome back, {name}',
+    placeholder: 'The workbench is under construction: to-dos, reminders and results will appear here.',
+    quickLinks: 'Shortcuts',
+  },
+  breadcrumb: { new: 'New', edit: 'Edit', detail: 'Details' },
+  list: {
+    scene: 'View', sceneAll: 'All', sceneMine: 'Mine', quickSearch: 'Search',
+    moreFilters: 'More filters', lessFilters: 'Fewer filters', columns: 'Columns', resetColumns: 'Reset',
+    selected: '{n} selected', clearSelection: 'Clear selection', batchDelete: 'Delete selected',
+    exportSelected: 'Export selected', exportCsv: 'Export CSV', exportXlsx: 'Export Excel',
+    empty: 'No records yet', emptyFiltered: 'No records match the filters',
+    deleteConfirm: 'Delete the {n} selected records? They can be restored from the recycle bin.',
+    deleted: '{n} records deleted', deletePartial: '{ok} deleted, {failed} failed',
+  },
+  form: {
+    createTitle: 'New {entity}', editTitle: 'Edit {entity}',
+    required: '{field} is required', tooLong: '{field} can have at most {max} characters',
+    invalidEmail: 'Enter a valid email address', invalidPhone: 'Enter a valid mobile, landline or 400 number',
+    invalidUrl: 'Enter a web address starting with http:// or https://',
+    saved: 'Saved', created: 'Created', fixErrors: 'Please correct the marked fields', noChanges: 'Nothing to save',
+    conflictTitle: 'Someone else changed this record',
+    conflictMessage: 'This record was saved by someone else while you were editing. Reload the latest version (dropping your changes) or overwrite it with yours.',
+    reload: 'Reload', overwrite: 'Overwrite',
+    confirmTitle: 'Please confirm', confirmMessage: 'These fields need confirmation before saving: {fields}',
+    confirmContinue: 'Save anyway',
+    unsavedTitle: 'Unsaved changes', unsavedMessage: 'You have unsaved changes. Leave anyway?', leave: 'Leave',
+    stay: 'Stay', currency: 'Currency', relationPlaceholder: 'Type to search', amount: 'Amount',
+  },
+  validation: {
+    required: 'required', too_long: 'too long', invalid_email: 'invalid email',
+    invalid_phone: 'invalid phone number', invalid_url: 'invalid web address', unique: 'already exists',
+    invalid: 'invalid', checksum_mismatch: 'check digit does not match', likely_duplicate: 'likely a duplicate',
+    not_found: 'linked record not found',
+  },
+  currency: { CNY: 'Chinese yuan', USD: 'US dollar', EUR: 'Euro', HKD: 'Hong Kong dollar', TWD: 'New Taiwan dollar', JPY: 'Japanese yen' },
+  detail: {
+    basic: 'Details', system: 'System', audit: 'History', attachments: 'Attachments',
+    attachmentsPlaceholder: 'Attachments are coming soon',
+    deleteConfirm: 'Delete “{title}”? It can be restored from the recycle bin.', deleted: 'Deleted',
+    backToList: 'Back to list', newRelated: 'New {entity}',
+  },
+  audit: {
+    action: {
+      create: 'created', update: 'updated', delete: 'deleted', restore: 'restored', purge: 'purged',
+      login: 'signed in',
+    },
+    by: '{user} {action}', field: 'Field', from: 'From', to: 'To', empty: 'No history yet',
+  },
+  recycle: {
+    title: 'Recycle bin', entity: 'Object', deletedAt: 'Deleted at', deletedBy: 'Deleted by',
+    restore: 'Restore', purge: 'Delete forever',
+    purgeConfirm: 'Delete “{title}” forever? This cannot be undone.', restored: 'Restored',
+    purged: 'Deleted forever', forbidden: 'Only administrators can use the recycle bin',
+  },
+  system: {
+    id: 'ID', ownerId: 'Owner', createdAt: 'Created at', updatedAt: 'Updated at', createdById: 'Created by',
+    updatedById: 'Updated by', deletedAt: 'Deleted at', deletedById: 'Deleted by',
+  },
+  notFound: { title: 'Page not found', back: 'Back to home' },
+};
+
+export default messages;

@@ -1,0 +1,74 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean;
+    requiresAdmin?: boolean;
+    titleKey?: string;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/auth/login/index.vue'),
+    meta: { public: true, titleKey: 'login.title' },
+  },
+  {
+    path: '/',
+    component: () => import('@/layouts/basic-layout.vue'),
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('@/views/dashboard/home/index.vue'),
+        meta: { titleKey: 'menu.home' },
+      },
+      {
+        path: 'r/:entity',
+        name: 'record-list',
+        component: () => import('@/views/records/list/index.vue'),
+      },
+      {
+        path: 'r/:entity/new',
+        name: 'record-create',
+        component: () => import('@/views/records/form/index.vue'),
+      },
+      {
+        path: 'r/:entity/:id(\\d+)',
+        name: 'record-detail',
+        component: () => import('@/views/records/detail/index.vue'),
+      },
+      {
+        path: 'r/:entity/:id(\\d+)/edit',
+        name: 'record-edit',
+        component: () => import('@/views/records/form/index.vue'),
+      },
+      {
+        path: 'system/recycle-bin',
+        name: 'recycle-bin',
+        component: () => import('@/views/system/recycle-bin/index.vue'),
+        meta: { requiresAdmin: true, titleKey: 'recycle.title' },
+      },
+      {
+        path: 'account/profile',
+        name: 'profile',
+        component: () => import('@/views/account/placeholder/index.vue'),
+        meta: { titleKey: 'layout.profile' },
+      },
+      {
+        path: 'account/password',
+        name: 'change-password',
+        component: () => import('@/views/account/placeholder/index.vue'),
+        meta: { titleKey: 'layout.changePassword' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/exception/not-found/index.vue'),
+        meta: { titleKey: 'notFound.title' },
+      },
+    ],
+  },
+];

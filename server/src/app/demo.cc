@@ -48,6 +48,14 @@ std::string Digits(std::mt19937& rng, int n) {
   return s;
 }
 
+// 上海市 + 人民路 (a direct-administered city is its own province), 广东省 + 深圳市 + 人民路.
+std::string Address(const City& city, const char* street, int n) {
+  std::string province = city.province;
+  std::string out = province;
+  if (province.rfind(city.name, 0) != 0) out += std::string(city.name) + "市";
+  return out + street + std::to_string(1 + n % 300) + "号";
+}
+
 }  // namespace
 
 Result<int> FillDemoData(Services& s) {
@@ -77,7 +85,7 @@ Result<int> FillDemoData(Services& s) {
     json::object c{{"name", name}, {"code", code}, {"category", Pick(rng, kCategories)},
                    {"phone", std::string(city.area_code) + "-" + Digits(rng, 8)},
                    {"email", "info" + std::to_string(i) + "@example.cn"},
-                   {"address", std::string(city.province) + city.name + Pick(rng, kStreets) + std::to_string(1 + i % 300) + "号"},
+                   {"address", Address(city, Pick(rng, kStreets), i)},
                    {"ownerId", owners[i % owners.size()]}};
     auto rec = s.records->Create(system, *customers, c);
     if (!rec.ok()) {

@@ -273,6 +273,30 @@ TEST_F(ServerTest, StopDeliversInFlightResponseAndClosesIdleConnections) {
   server_.reset();
 }
 
+TEST_F(ServerTest, IncompleteRequestIsCutOffAfterReadTimeout) {
+  ServerOptions o;
+  o.read_timeout = std::chrono::seconds(1);
+  StartServer(o);
+  auto t0 = std::chrono::steady_clock::now();
+  std::string got = RawExchange(port_, "GET /api/v1/customers HTTP/1.1\r\nHost: x\r\n", 5000);
+  auto took = std::chrono::steady_clock::now() - t0;
+  EXPECT_EQ(got, "");  // closed without an answer
+  EXPECT_GE(took, std::chrono::milliseconds(900));
+  EXPECT_LT(took, std::chrono::milliseconds(3000));
+}
+
+TEST_F(ServerTest, IdleKeepAliveConnectionIsClosedAfterIdleTimeout) {
+  ServerOptions o;
+  o.idle_timeout = std::chrono::seconds(1);
+  StartServer(o);
+  auto t0 = std::chrono::steady_clock::now();
+  std::string got = RawExchange(port_, "GET /api/v1/customers HTTP/1.1\r\nHost: x\r\n\r\n", 5000);
+  auto took = std::chrono::steady_clock::now() - t0;
+  EXPECT_THAT(got, ::testing::StartsWith("HTTP/1.1 200"));
+  EXPECT_GE(took, std::chrono::milliseconds(900));
+  EXPECT_LT(took, std::chrono::milliseconds(3000));
+}
+
 TEST_F(ServerTest, StartFailsWhenPortIsTaken) {
   StartServer({});
   ServerOptions o;

@@ -51,6 +51,53 @@ class ServerTlsTest : public testing::ServerFixture {
 std::filesystem::path* ServerTlsTest::dir_ = nullptr;
 bool ServerTlsTest::made_cert_ = false;
 
+TEST_F(ServerTlsTest, ServesHttpsWithHstsAndKeepAlive) {
+  StartServer(TlsOptions());
+  CurlClient c;
+  std::string resolve = "localhost:" + std::to_string(port_) + ":127.0.0.1";
+  curl_slist* hosts = curl_slist_append(nullptr, resolve.c_str());
+  curl_easy_setopt(c.handle(), CURLOPT_RESOLVE, hosts);
+  std::string ca = (*dir_ / "cert.pem").string();
+  curl_easy_setopt(c.handle(), CURLOPT_CAINFO, ca.c_str());  // verify against our own cert
+  std::string url = "https://localhost:" + std::to_string(port_) + "/api/v1/customers";
+  auto r = c.Do("GET", url);
+  auto again = c.Do("GET", url);
+  curl_slist_free_all(hosts);
+  ASSERT_EQ(r.error, "");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, R"({"secure":true})");
+  EXPECT_EQ(r.headers["Strict-Transport-Security"], "max-age=31536000");
+  EXPECT_EQ(r.headers["X-Frame-Options"], "DENY");
+  EXPECT_EQ(again.status, 200);
+  EXPECT_EQ(again.new_connections, 0);
+}
+
+TEST_F(ServerTlsTest, PlainHttpOnTheTlsPortGetsNoAnswer) {
+  StartServer(TlsOptions());
+  CurlClient c;
+  auto r = c.Do("GET", Url("/api/v1/customers"));
+  EXPECT_NE(r.error, "");
+  EXPECT_NE(r.status, 200);
+}
+
+TEST_F(ServerTlsTest, OnlyOneTlsFileOrABadOneFailsStart) {
+  ServerOptions half;
+  half.port = 0;
+  half.tls_cert_file = (*dir_ / "cert.pem").string();
+  Server a(half, nullptr, nullptr);
+  auto ra = a.Start();
+  ASSERT_FALSE(ra.ok());
+  EXPECT_EQ(ra.error().code, "tls_config_incomplete");
+
+  ServerOptions bad = TlsOptions();
+  bad.port = 0;
+  bad.tls_key_file = (*dir_ / "missing.pem").string();
+  Server b(bad, nullptr, nullptr);
+  auto rb = b.Start();
+  ASSERT_FALSE(rb.ok());
+  EXPECT_EQ(rb.error().code, "tls_config_invalid");
+}
+
 // The first IPv4 address of this machine that is not loopback, if any.
 std::string NonLoopbackAddress() {
   ifaddrs* list = nullptr;

@@ -34,10 +34,16 @@ std::optional<std::string> NormalizePhone(std::string_view raw) {
   static const std::regex kHotline(R"(^[48]00-?\d{3}-?\d{4}$)");
   static const std::regex kInternational(R"(^\+(?:852|853|886|[1-9]\d{0,2})-?\d[\d-]{5,14}$)");
   std::smatch m;
-  if (std::regex_match(s, m, kMobile)) return "+86" + m[1].str();
+  std::string undashed;
+  for (char c : s)
+    if (c != '-') undashed += c;
+  if (std::regex_match(undashed, m, kMobile)) return "+86" + m[1].str();
   if (std::regex_match(s, kLandline) || std::regex_match(s, kHotline) ||
-      std::regex_match(s, kInternational))
-    return s;
+      std::regex_match(s, kInternational)) {
+    // Other numbers are kept as typed (only trimmed): people write landlines in many ways.
+    size_t b = raw.find_first_not_of(' '), e = raw.find_last_not_of(' ');
+    return std::string(raw.substr(b, e - b + 1));
+  }
   return std::nullopt;
 }
 

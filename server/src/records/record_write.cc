@@ -14,6 +14,7 @@ namespace json = boost::json;
 struct RecordService::Input {
   std::map<std::string, StoredValue> values;  // field name -> value
   std::vector<std::string> confirmed;          // warnings the user accepted
+  FieldErrors errors;                          // format errors (422), reported with the others
 };
 
 namespace {
@@ -40,7 +41,7 @@ json::value StoredToJson(const meta::Field& f, const StoredValue& v) {
 Result<RecordService::Input> RecordService::DecodeBody(const meta::Entity& e, const json::object& body,
                                                        bool create) {
   Input in;
-  FieldErrors errors;
+  FieldErrors& errors = in.errors;
   for (const auto& [key, value] : body) {
     if (key == "confirm") {
       if (!value.is_array()) return InvalidInput("wrong_type").Field("confirm", "wrong_type");
@@ -55,7 +56,9 @@ Result<RecordService::Input> RecordService::DecodeBody(const meta::Entity& e, co
     if (!settable) return InvalidInput("read_only_field").Arg("field", f->name);
     if (auto v = DecodeInput(*f, value, errors)) in.values[f->name] = std::move(*v);
   }
-  if (!errors.empty()) return InputError(errors);
+  // Wrong JSON types make the whole request malformed (400); format errors wait for the rest.
+  for (const auto& [name, code] : errors)
+    if (code == "wrong_type") return InputError(errors);
   return in;
 }
 
@@ -103,7 +106,7 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
                                            const json::object& body) {
   if (!access_.Allowed(actor, e, Action::kCreate)) return Forbidden();
   KEHU_ASSIGN(Input in, DecodeBody(e, body, true));
-  FieldErrors errors;
+  FieldErrors errors = in.errors;
   for (const auto& f : e.fields) {
     if (f.system || in.values.count(f.name) || f.default_value.is_null()) continue;
     if (auto v = DecodeInput(f, f.default_value, errors)) in.values[f.name] = *v;
@@ -112,13 +115,12 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
     in.values["ownerId"] = StoredValue{actor.user_id, {}};
   for (const auto& f : e.fields)
     if (f.required && (!in.values.count(f.name) || db::IsNull(in.values[f.name].value)))
-      errors[f.name] = "required";
-  if (!errors.empty()) return InputError(errors);
+      errors.emplace(f.name, "required");
 
   json::object created;
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_TRY(CheckReferences(s, actor, e, in.values, 0, errors));
-    if (!errors.empty()) return InputError(errors);
+    if (!errors.empty()) return InputError(errors);  // all field errors at once, nothing written
     HookContext ctx{actor, e, s, 0, in.values, nullptr};
     KEHU_TRY(hooks_.Run(HookPoint::kBeforeCreate, ctx));
 
@@ -170,12 +172,12 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
       return conflict;
     }
     // Keep only real changes; the audit shows from -> to.
-    FieldErrors errors;
+    FieldErrors errors = in.errors;
     json::object changes;
     for (auto it = in.values.begin(); it != in.values.end();) {
       const meta::Field& f = *e.FindField(it->first);
       json::value to = StoredToJson(f, it->second);
-      if (f.required && db::IsNull(it->second.value)) errors[f.name] = "required";
+      if (f.required && db::IsNull(it->second.value)) errors.emplace(f.name, "required");
       if (before.at(f.name) == to) {
         it = in.values.erase(it);
         continue;
@@ -183,8 +185,7 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
       changes[f.name] = json::object{{"from", before.at(f.name)}, {"to", to}};
       ++it;
     }
-    if (!errors.empty()) return InputError(errors);
-    if (in.values.empty()) {
+    if (in.values.empty() && errors.empty()) {
       updated = std::move(before);
       return Ok();
     }

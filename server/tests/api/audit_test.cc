@@ -9,10 +9,10 @@ class AuditTest : public ApiTest {
  protected:
   // Creates a customer, changes its phone, deletes it; returns its id.
   std::string CreateUpdateDelete() {
-    json::object c = CreateCustomer({{"name", "审计公司"}, {"phone", "010-1"}});
+    json::object c = CreateCustomer({{"name", "审计公司"}, {"phone", "010-12345678"}});
     std::string id = IdStr(c["id"]);
     std::string path = "/api/v1/customers/" + id;
-    EXPECT_EQ(admin->Patch(path, json::object{{"version", 1}, {"phone", "010-2"}}).status, 200);
+    EXPECT_EQ(admin->Patch(path, json::object{{"version", 1}, {"phone", "010-87654321"}}).status, 200);
     EXPECT_EQ(admin->Delete(path).status, 204);
     return id;
   }
@@ -56,8 +56,8 @@ TEST_F(AuditTest, CreateUpdateDeleteAreRecordedNewestFirst) {
   EXPECT_EQ(actions, (std::vector<std::string>{"delete", "update", "create"})) << r.body;
   ASSERT_EQ(items.get_array().size(), 3u);
   const auto& phone = At(At(items.get_array()[1], "changes"), "phone");
-  EXPECT_EQ(Str(phone, "from"), "010-1") << r.body;
-  EXPECT_EQ(Str(phone, "to"), "010-2") << r.body;
+  EXPECT_EQ(Str(phone, "from"), "010-12345678") << r.body;
+  EXPECT_EQ(Str(phone, "to"), "010-87654321") << r.body;
 }
 
 TEST_F(AuditTest, AuditOfOtherRecordsIsNotMixedIn) {

@@ -69,18 +69,18 @@ TEST_F(BadInputTest, WrongTypesAre4xxWithACode) {
 }
 
 TEST_F(BadInputTest, WrongVersionTypeIs4xxAndChangesNothing) {
-  json::object c = CreateCustomer({{"name", "版本公司"}, {"phone", "1"}});
+  json::object c = CreateCustomer({{"name", "版本公司"}, {"phone", "010-11111111"}});
   std::string path = "/api/v1/customers/" + IdStr(c["id"]);
   for (json::value v : {json::value("x"), json::value("1"), json::value(1.5), json::value(nullptr),
                         json::value(-1)}) {
     SCOPED_TRACE(json::serialize(v));
-    HttpResponse r = admin->Patch(path, json::object{{"version", v}, {"phone", "2"}});
+    HttpResponse r = admin->Patch(path, json::object{{"version", v}, {"phone", "010-22222222"}});
     EXPECT_TRUE(r.status == 400 || r.status == 422 || r.status == 409) << r.Describe();
   }
-  HttpResponse no_version = admin->Patch(path, json::object{{"phone", "3"}});
+  HttpResponse no_version = admin->Patch(path, json::object{{"phone", "010-33333333"}});
   EXPECT_TRUE(no_version.status == 400 || no_version.status == 422) << no_version.Describe();
   HttpResponse got = admin->Get(path);
-  EXPECT_EQ(Str(got.json, "phone"), "1");
+  EXPECT_EQ(Str(got.json, "phone"), "010-11111111");
   EXPECT_EQ(At(got.json, "version"), json::value(1));
 }
 

@@ -66,7 +66,7 @@ TEST_F(CliTest, UnknownCommandFails) {
 
 TEST_F(CliTest, ServeWithAnUnusableDatabaseExitsNonZero) {
   for (const std::string& url :
-       {std::string("nosuchdb:/x"), "sqlite:" + server->temp_dir() + "/no/such/dir/x.db",
+       {std::string("nosuchdb:/x"), std::string("sqlite:/proc/kehu-cannot-exist/x.db"),
         std::string("postgresql://postgres@127.0.0.1:1/none")}) {
     SCOPED_TRACE(url);
     CliResult r = server->RunCli({"serve", "--db", url, "--listen", "127.0.0.1:0"}, 20);

@@ -16,7 +16,7 @@ const char* kTrickyName = "北京网联科技有限公司𠀀（ＡＢＣ）網�
 
 json::object FullCustomer() {
   return {{"name", kTrickyName},         {"code", "KH-0001"},
-          {"category", "partner"},       {"phone", "010-6552 8888"},
+          {"category", "partner"},       {"phone", "010-65528888"},
           {"email", "contact@wanglian.cn"}, {"address", "北京市朝阳区建国路88号 SOHO 现代城 2 号楼"}};
 }
 
@@ -72,37 +72,37 @@ TEST_F(RecordsCrudTest, MalformedIdsAre400Or404NeverServerErrors) {
 
 TEST_F(RecordsCrudTest, PatchAppliesAndBumpsTheVersion) {
   json::object c = CreateCustomer(FullCustomer());
-  HttpResponse r = admin->Patch(PathOf(c), json::object{{"version", 1}, {"phone", "021-1234 5678"}});
+  HttpResponse r = admin->Patch(PathOf(c), json::object{{"version", 1}, {"phone", "021-12345678"}});
   ASSERT_EQ(r.status, 200) << r.Describe();
   EXPECT_EQ(At(r.json, "version"), json::value(2));
-  EXPECT_EQ(Str(r.json, "phone"), "021-1234 5678");
+  EXPECT_EQ(Str(r.json, "phone"), "021-12345678");
   EXPECT_EQ(Str(r.json, "name"), kTrickyName) << "untouched fields stay";
   EXPECT_EQ(Str(r.json, "email"), "contact@wanglian.cn");
   EXPECT_EQ(At(r.json, "createdAt"), c["createdAt"]);
   EXPECT_GE(Str(r.json, "updatedAt"), Str(json::value(c), "createdAt")) << r.body;
   HttpResponse got = admin->Get(PathOf(c));
-  EXPECT_EQ(Str(got.json, "phone"), "021-1234 5678");
+  EXPECT_EQ(Str(got.json, "phone"), "021-12345678");
   EXPECT_EQ(At(got.json, "version"), json::value(2));
 }
 
 TEST_F(RecordsCrudTest, PatchWithStaleVersionIs409WithTheCurrentRecordAndChangesNothing) {
   json::object c = CreateCustomer(FullCustomer());
-  ASSERT_EQ(admin->Patch(PathOf(c), json::object{{"version", 1}, {"phone", "111"}}).status, 200);
-  HttpResponse r = admin->Patch(PathOf(c), json::object{{"version", 1}, {"phone", "222"}});
+  ASSERT_EQ(admin->Patch(PathOf(c), json::object{{"version", 1}, {"phone", "010-11111111"}}).status, 200);
+  HttpResponse r = admin->Patch(PathOf(c), json::object{{"version", 1}, {"phone", "010-22222222"}});
   ASSERT_EQ(r.status, 409) << r.Describe();
   EXPECT_EQ(Str(At(r.json, "error"), "code"), "version_conflict") << r.body;
   EXPECT_FALSE(Str(At(r.json, "error"), "message").empty()) << r.body;
   const auto& current = At(r.json, "current");
   EXPECT_EQ(At(current, "version"), json::value(2)) << r.body;
-  EXPECT_EQ(Str(current, "phone"), "111") << r.body;
+  EXPECT_EQ(Str(current, "phone"), "010-11111111") << r.body;
   HttpResponse got = admin->Get(PathOf(c));
-  EXPECT_EQ(Str(got.json, "phone"), "111");
+  EXPECT_EQ(Str(got.json, "phone"), "010-11111111");
   EXPECT_EQ(At(got.json, "version"), json::value(2));
 }
 
 TEST_F(RecordsCrudTest, PatchOfAnAbsentRecordIs404) {
   HttpResponse r = admin->Patch("/api/v1/customers/987654321",
-                                json::object{{"version", 1}, {"phone", "1"}});
+                                json::object{{"version", 1}, {"phone", "010-11111111"}});
   EXPECT_EQ(r.status, 404) << r.Describe();
 }
 
@@ -156,7 +156,7 @@ TEST_F(RecordsCrudTest, PurgeOfALiveRecordIs409AndKeepsIt) {
 TEST_F(RecordsCrudTest, DeletedRecordCannotBePatched) {
   json::object c = CreateCustomer({{"name", "已删公司"}});
   ASSERT_EQ(admin->Delete(PathOf(c)).status, 204);
-  HttpResponse r = admin->Patch(PathOf(c), json::object{{"version", 1}, {"phone", "1"}});
+  HttpResponse r = admin->Patch(PathOf(c), json::object{{"version", 1}, {"phone", "010-11111111"}});
   EXPECT_EQ(r.status, 404) << r.Describe();
 }
 
@@ -166,7 +166,7 @@ TEST_F(RecordsCrudTest, ContactBelongsToACustomer) {
       {{"customerId", c["id"]}, {"name", "张伟"}, {"mobile", "13800138000"}, {"email", "zw@x.cn"}});
   EXPECT_EQ(At(p, "customerId"), c["id"]);
   EXPECT_EQ(Str(p, "name"), "张伟");
-  EXPECT_EQ(Str(p, "mobile"), "13800138000") << "mobile numbers stay text";
+  EXPECT_EQ(Str(p, "mobile"), "+8613800138000") << "mainland mobiles are stored as E.164";
   EXPECT_EQ(At(p, "version"), json::value(1));
   HttpResponse got = admin->Get("/api/v1/contacts/" + IdStr(p["id"]));
   ASSERT_EQ(got.status, 200) << got.Describe();

@@ -13,10 +13,10 @@ class RecordsQueryTest : public ApiTest {
  protected:
   // Five customers created out of name order.
   void SeedFive() {
-    Create("Delta", "agent", "4", "D-1", "north");
+    Create("Delta", "agent", "010-44444444", "D-1", "north");
     Create("Bravo", "partner", "", "B-1", "south");
-    Create("Echo", "current", "5", "E-1", "north");
-    Create("Alpha", "partner", "1", "A-1", "south");
+    Create("Echo", "current", "010-55555555", "E-1", "north");
+    Create("Alpha", "partner", "010-11111111", "A-1", "south");
     Create("Charlie", "potential", "", "C-1", "north");
   }
 
@@ -99,7 +99,7 @@ TEST_F(RecordsQueryTest, EqualsAndNotEquals) {
   EXPECT_EQ(Sorted(ListNames("?category[ne]=partner")),
             (Names_{"Charlie", "Delta", "Echo"}));
   EXPECT_EQ(ListNames("?code=C-1"), (Names_{"Charlie"}));
-  EXPECT_EQ(ListNames("?category=partner&phone=1"), (Names_{"Alpha"})) << "filters combine (AND)";
+  EXPECT_EQ(ListNames("?category=partner&phone=010-11111111"), (Names_{"Alpha"})) << "filters combine (AND)";
   EXPECT_EQ(Total("customers", "?category=partner"), 2);
 }
 

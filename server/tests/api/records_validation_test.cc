@@ -25,7 +25,7 @@ class RecordsValidationTest : public ApiTest {
 };
 
 TEST_F(RecordsValidationTest, MissingNameIsRequired) {
-  EXPECT_EQ(Expect422("customers", {{"phone", "010-1"}}, "name"), "required");
+  EXPECT_EQ(Expect422("customers", {{"phone", "010-12345678"}}, "name"), "required");
 }
 
 TEST_F(RecordsValidationTest, NullOrBlankNameIsRequired) {
@@ -50,6 +50,33 @@ TEST_F(RecordsValidationTest, EnumValueOutsideTheOptionsIsRejected) {
   }
 }
 
+TEST_F(RecordsValidationTest, BadPhoneIsRejected) {
+  for (const char* phone : {"1", "12345", "abc", "010-1"}) {
+    SCOPED_TRACE(phone);
+    Expect422("customers", {{"name", "电话公司"}, {"phone", phone}}, "phone");
+  }
+}
+
+// CHINA.md: landlines with area code (400/800 hotlines too); mainland mobiles stored as E.164.
+TEST_F(RecordsValidationTest, PhoneAndMobileFormatsAccepted) {
+  for (const char* phone : {"010-65528888", "0755-12345678", "400-810-8888", "13812345678"}) {
+    SCOPED_TRACE(phone);
+    HttpResponse r = admin->Post("/api/v1/customers", json::object{{"name", "电话"}, {"phone", phone}});
+    EXPECT_EQ(r.status, 201) << r.Describe();
+  }
+  json::object c = CreateCustomer({{"name", "手机公司"}});
+  for (const char* mobile : {"13812345678", "+8613812345678", "008613812345678", "138 1234 5678"}) {
+    SCOPED_TRACE(mobile);
+    HttpResponse r = admin->Post("/api/v1/contacts",
+                                 json::object{{"customerId", c["id"]}, {"name", "手机"}, {"mobile", mobile}});
+    ASSERT_EQ(r.status, 201) << r.Describe();
+    EXPECT_EQ(Str(r.json, "mobile"), "+8613812345678");
+  }
+  HttpResponse bad = admin->Post("/api/v1/contacts",
+                                 json::object{{"customerId", c["id"]}, {"name", "手机"}, {"mobile", "12812345678"}});
+  EXPECT_EQ(bad.status, 422) << bad.Describe();
+}
+
 TEST_F(RecordsValidationTest, DuplicateCodeIsUnique) {
   CreateCustomer({{"name", "甲公司"}, {"code", "KH-001"}});
   EXPECT_EQ(Expect422("customers", {{"name", "乙公司"}, {"code", "KH-001"}}, "code"), "unique");
@@ -70,7 +97,7 @@ TEST_F(RecordsValidationTest, DuplicateCodeByPatchIsUniqueAndChangesNothing) {
 TEST_F(RecordsValidationTest, InvalidPatchChangesNothing) {
   json::object c = CreateCustomer({{"name", "原名公司"}, {"email", "a@b.cn"}});
   std::string path = "/api/v1/customers/" + IdStr(c["id"]);
-  HttpResponse r = admin->Patch(path, json::object{{"version", 1}, {"email", "bad"}, {"phone", "9"}});
+  HttpResponse r = admin->Patch(path, json::object{{"version", 1}, {"email", "bad"}, {"phone", "010-99999999"}});
   EXPECT_EQ(r.status, 422) << r.Describe();
   HttpResponse blank = admin->Patch(path, json::object{{"version", 1}, {"name", ""}});
   EXPECT_EQ(blank.status, 422) << blank.Describe();

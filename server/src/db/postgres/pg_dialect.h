@@ -12,6 +12,10 @@ class PgDialect : public Dialect {
   std::string IdColumnDdl() const override;
   std::string TypeName(ColumnType type) const override;
   std::string CaseInsensitiveLike() const override;
+  // SQLite's NULL order (first ascending, last descending), so both backends list alike.
+  std::string NullsOrder(bool descending) const override {
+    return descending ? " NULLS LAST" : " NULLS FIRST";
+  }
 
   Result<std::vector<std::string>> TableColumns(Session& s,
                                                 const std::string& table) const override;

@@ -80,7 +80,7 @@ Result<PGconn*> PgPool::Connect() const {
   const char* keys[] = {"connect_timeout", "application_name", "dbname",
                         "client_encoding", "options",          nullptr};
   const char* values[] = {
-      "10", "kehu", url_.c_str(), "UTF8", "-c TimeZone=UTC -c statement_timeout=30s", nullptr};
+      "10", "kehu", url_.c_str(), "UTF8", "-c TimeZone=UTC -c statement_timeout=30s -c client_min_messages=warning", nullptr};
   PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   if (conn == nullptr) return Unavailable("out of memory opening a connection");
   if (PQstatus(conn) != CONNECTION_OK) {

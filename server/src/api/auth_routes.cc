@@ -68,6 +68,33 @@ void RegisterAuthRoutes(http::Router& router, ApiContext& ctx) {
     r.headers["Cache-Control"] = "no-store";
     return r;
   }));
+
+  router.Add("POST", "/api/v1/auth/tokens", Authed(ctx, [&ctx](Caller& c, http::Request& req) -> Result<http::Response> {
+    KEHU_ASSIGN(json::object body, JsonObjectBody(req));
+    auto* name = body.if_contains("name");
+    if (!name || !name->is_string() || name->as_string().empty() || name->as_string().size() > 100)
+      return InvalidInput("validation_failed").Field("name", "required");
+    KEHU_ASSIGN(auto token, ctx.auth.CreateToken(c.actor, std::string(name->as_string())));
+    http::Response r = JsonResponse(201, json::object{{"id", token.id}, {"name", token.name},
+                                                      {"createdAt", token.created_at}, {"token", token.secret}});
+    r.headers["Cache-Control"] = "no-store";
+    return r;
+  }));
+
+  router.Add("GET", "/api/v1/auth/tokens", Authed(ctx, [&ctx](Caller& c, http::Request&) -> Result<http::Response> {
+    KEHU_ASSIGN(auto tokens, ctx.auth.ListTokens(c.actor));
+    json::array items;
+    for (const auto& t : tokens)
+      items.push_back(json::object{{"id", t.id}, {"name", t.name}, {"createdAt", t.created_at},
+                                   {"lastUsedAt", t.last_used_at.empty() ? json::value() : json::value(t.last_used_at)}});
+    return JsonResponse(200, json::object{{"items", std::move(items)}});
+  }));
+
+  router.Add("DELETE", "/api/v1/auth/tokens/{id}", Authed(ctx, [&ctx](Caller& c, http::Request& req) -> Result<http::Response> {
+    KEHU_ASSIGN(int64_t id, ParseId(req.path_params["id"]));
+    KEHU_TRY(ctx.auth.RevokeToken(c.actor, id));
+    return http::Response::NoContent();
+  }));
 }
 
 }  // namespace kehu::api

@@ -45,6 +45,7 @@ constexpr Template kMessages[] = {
     {"unsupported_media_type", "请求内容类型必须是 application/json", "請求內容類型必須是 application/json",
      "Content-Type must be application/json"},
     {"payload_too_large", "请求内容过大", "請求內容過大", "The request body is too large"},
+    {"invalid_utf8", "请求中含有无效的 UTF-8 文本", "請求中含有無效的 UTF-8 文字", "The request contains invalid UTF-8 text"},
     {"bad_request", "请求无效", "請求無效", "Bad request"},
     {"not_deleted", "记录不在回收站中", "記錄不在回收站中", "The record is not in the recycle bin"},
     {"has_related_records", "仍有关联的{entity}记录，无法彻底删除", "仍有關聯的{entity}記錄，無法徹底刪除",

@@ -7,6 +7,7 @@
 
 #include "api/messages.h"
 #include "core/crypto.h"
+#include "core/text/utf8.h"
 
 namespace kehu::api {
 namespace json = boost::json;
@@ -99,6 +100,13 @@ Result<Caller> Authenticate(ApiContext& ctx, http::Request& req) {
   c.actor.locale = c.lang;
   req.user_id = c.actor.user_id;
   return c;
+}
+
+Status CheckRequestText(const http::Request& req) {
+  if (!text::IsValidUtf8(req.path)) return InvalidInput("invalid_utf8");
+  for (const auto& [key, value] : req.query)
+    if (!text::IsValidUtf8(key) || !text::IsValidUtf8(value)) return InvalidInput("invalid_utf8");
+  return Ok();
 }
 
 Result<json::object> JsonObjectBody(const http::Request& req) {

@@ -24,6 +24,10 @@ struct Caller {
 // X-CSRF-Token. Fills actor.request_id/remote_address.
 Result<Caller> Authenticate(ApiContext& ctx, http::Request& req);
 
+// Rejects invalid UTF-8 in the path and query values (400 "invalid_utf8"): nothing downstream
+// (filters, OpenCC folding, the database) ever sees ill-formed text.
+Status CheckRequestText(const http::Request& req);
+
 // Parses a JSON object body: 415 unless Content-Type is JSON, 400 if malformed/not an object.
 Result<boost::json::object> JsonObjectBody(const http::Request& req);
 

@@ -8,6 +8,7 @@ http::Handler Authed(ApiContext& ctx, AuthedHandler h) {
   return [&ctx, h = std::move(h)](http::Request& req) -> http::Response {
     std::string lang = RequestLanguage(req);
     try {
+      if (Status text = CheckRequestText(req); !text.ok()) return ErrorResponse(text.error(), lang, req.request_id);
       auto caller = Authenticate(ctx, req);
       if (!caller.ok()) return ErrorResponse(caller.error(), lang, req.request_id);
       auto result = h(*caller, req);
@@ -23,6 +24,7 @@ http::Handler Public(std::function<Result<http::Response>(http::Request&)> h) {
   return [h = std::move(h)](http::Request& req) -> http::Response {
     std::string lang = RequestLanguage(req);
     try {
+      if (Status text = CheckRequestText(req); !text.ok()) return ErrorResponse(text.error(), lang, req.request_id);
       auto result = h(req);
       if (!result.ok()) return ErrorResponse(result.error(), lang, req.request_id);
       return std::move(result).value();

@@ -215,4 +215,44 @@ Result<Authenticated> AuthService::FromBearer(const std::string& token, const st
   return out;
 }
 
+Result<AuthService::Token> AuthService::CreateToken(const records::Actor& actor, const std::string& name) {
+  Token t;
+  t.name = name;
+  t.secret = "kehu_" + crypto::RandomToken(32);
+  t.created_at = NowIso();
+  KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
+    KEHU_ASSIGN(db::Rows ids, s.Query("INSERT INTO api_tokens (user_id, name, token_hash, created_at) "
+                                      "VALUES (?, ?, ?, ?) RETURNING id",
+                                      {Value(actor.user_id), Value(name), Value(crypto::Sha256Hex(t.secret)),
+                                       Value(t.created_at)}));
+    t.id = db::AsInt(ids.rows[0][0]);
+    return records::AppendAudit(s, actor, {"api_tokens", t.id, "create", boost::json::object{{"name", name}}});
+  }));
+  return t;
+}
+
+Result<std::vector<AuthService::Token>> AuthService::ListTokens(const records::Actor& actor) {
+  std::vector<Token> out;
+  KEHU_TRY(db_.Read([&](db::Session& s) -> Status {
+    KEHU_ASSIGN(db::Rows rows, s.Query("SELECT id, name, created_at, last_used_at FROM api_tokens "
+                                       "WHERE user_id = ? AND revoked_at IS NULL ORDER BY id",
+                                       {Value(actor.user_id)}));
+    for (const auto& r : rows.rows)
+      out.push_back({db::AsInt(r[0]), db::AsText(r[1]), db::AsText(r[2]), db::AsText(r[3]), ""});
+    return Ok();
+  }));
+  return out;
+}
+
+Status AuthService::RevokeToken(const records::Actor& actor, int64_t id) {
+  return db_.Write([&](db::Session& s) -> Status {
+    KEHU_ASSIGN(int64_t n, s.Execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL "
+                                     "AND (user_id = ? OR ? = 1)",
+                                     {Value(NowIso()), Value(id), Value(actor.user_id),
+                                      Value(int64_t{actor.is_admin ? 1 : 0})}));
+    if (n == 0) return NotFound();
+    return records::AppendAudit(s, actor, {"api_tokens", id, "revoke", {}});
+  });
+}
+
 }  // namespace kehu::auth

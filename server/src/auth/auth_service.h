@@ -62,6 +62,16 @@ class AuthService {
 
   Result<records::Actor> LoadActor(db::Session& s, int64_t user_id);
 
+  // API tokens act with their user's rights. The secret is returned once, by CreateToken.
+  struct Token {
+    int64_t id = 0;
+    std::string name, created_at, last_used_at, secret;
+  };
+  Result<Token> CreateToken(const records::Actor& actor, const std::string& name);
+  Result<std::vector<Token>> ListTokens(const records::Actor& actor);
+  // Revokes one of the actor's own tokens (admins: anyone's). kNotFound otherwise.
+  Status RevokeToken(const records::Actor& actor, int64_t id);
+
  private:
   Result<int64_t> RetryAfterSeconds(db::Session& s, const std::vector<std::string>& keys);
   Status RecordFailure(db::Session& s, const std::vector<std::string>& keys);

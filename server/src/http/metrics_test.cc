@@ -20,10 +20,10 @@ TEST(MetricsTest, CounterHasOneSeriesPerRouteMethodStatus) {
   std::string text = m.Render();
   EXPECT_THAT(text, HasSubstr("# HELP kehu_http_requests_total "));
   EXPECT_THAT(text, HasSubstr("# TYPE kehu_http_requests_total counter\n"));
-  EXPECT_THAT(text, HasSubstr(
-      "kehu_http_requests_total{route=\"/api/v1/{entity}\",method=\"GET\",status=\"200\"} 2\n"));
-  EXPECT_THAT(text, HasSubstr(
-      "kehu_http_requests_total{route=\"/api/v1/{entity}\",method=\"POST\",status=\"201\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("kehu_http_requests_total{route=\"/api/v1/"
+                              "{entity}\",method=\"GET\",status=\"200\"} 2\n"));
+  EXPECT_THAT(text, HasSubstr("kehu_http_requests_total{route=\"/api/v1/"
+                              "{entity}\",method=\"POST\",status=\"201\"} 1\n"));
 }
 
 TEST(MetricsTest, HistogramBucketsAreCumulativeWithInfSumAndCount) {
@@ -77,8 +77,8 @@ TEST(MetricsTest, EveryLineIsACommentOrASample) {
     start = end + 1;
     if (line.starts_with("# HELP ") || line.starts_with("# TYPE ")) continue;
     // name{labels} value  or  name value
-    EXPECT_THAT(line, ::testing::MatchesRegex(
-                          "[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*\\})? [-+0-9.eE]+|.* \\+Inf"))
+    EXPECT_THAT(
+        line, ::testing::MatchesRegex("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*\\})? [-+0-9.eE]+|.* \\+Inf"))
         << line;
   }
 }

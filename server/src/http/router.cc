@@ -42,8 +42,7 @@ void Router::Add(std::string method, std::string pattern, Handler h) {
   Route route;
   for (std::string_view part : Split(pattern)) {
     bool param = part.size() >= 2 && part.front() == '{' && part.back() == '}';
-    route.segments.push_back(
-        {param, std::string(param ? part.substr(1, part.size() - 2) : part)});
+    route.segments.push_back({param, std::string(param ? part.substr(1, part.size() - 2) : part)});
   }
   route.pattern = std::move(pattern);
   route.handlers[std::move(method)] = std::move(h);

@@ -84,8 +84,7 @@ TEST_F(RouterTest, WrongMethodIs405WithAllow) {
   Response res = router_.Handle(req);
   EXPECT_EQ(res.status, 405);
   EXPECT_EQ(res.headers.at("Allow"), "GET, HEAD, POST");
-  EXPECT_EQ(boost::json::parse(res.body).at("error").at("code").as_string(),
-            "method_not_allowed");
+  EXPECT_EQ(boost::json::parse(res.body).at("error").at("code").as_string(), "method_not_allowed");
 }
 
 TEST_F(RouterTest, HeadFallsBackToGet) {

@@ -197,8 +197,7 @@ Server::Server(ServerOptions options, Handler api, Metrics* metrics)
   if (metrics) {
     metrics->AddGauge("kehu_http_open_connections", "Open HTTP connections.",
                       [this] { return static_cast<double>(OpenConnections()); });
-    metrics->AddGauge("kehu_http_worker_queue_depth",
-                      "HTTP requests waiting for a worker thread.",
+    metrics->AddGauge("kehu_http_worker_queue_depth", "HTTP requests waiting for a worker thread.",
                       [this] { return static_cast<double>(QueuedRequests()); });
   }
 }

@@ -28,14 +28,14 @@ struct ServerOptions {
   uint16_t port = 8080;  // 0 = pick a free one (Start() returns it)
   int io_threads = 2;
   int worker_threads = 32;
-  size_t max_queued = 4096;  // requests waiting for a worker; beyond → 503 "overloaded"
-  size_t body_limit = 2 << 20;           // JSON requests
-  size_t upload_body_limit = 256 << 20;  // POST …/import and POST /api/v1/files
-  std::chrono::seconds read_timeout{30};  // from a request's first byte to its end; also writes
-  std::chrono::seconds idle_timeout{60};  // keep-alive connection waiting for the next request
-  std::string static_dir;                 // built web UI (index.html + assets/); empty = none
+  size_t max_queued = 4096;     // requests waiting for a worker; beyond → 503 "overloaded"
+  size_t body_limit = 2 << 20;  // JSON requests
+  size_t upload_body_limit = 256 << 20;     // POST …/import and POST /api/v1/files
+  std::chrono::seconds read_timeout{30};    // from a request's first byte to its end; also writes
+  std::chrono::seconds idle_timeout{60};    // keep-alive connection waiting for the next request
+  std::string static_dir;                   // built web UI (index.html + assets/); empty = none
   std::string tls_cert_file, tls_key_file;  // both set = HTTPS only (PEM; chain + key)
-  ErrorRenderer error_renderer;              // null = DefaultErrorRenderer
+  ErrorRenderer error_renderer;             // null = DefaultErrorRenderer
 };
 
 class Server {

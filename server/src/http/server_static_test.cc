@@ -9,8 +9,8 @@
 namespace kehu::http {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::CurlClient;
+using ::testing::HasSubstr;
 using testing::RawExchange;
 using testing::WriteFile;
 
@@ -21,10 +21,12 @@ class ServerStaticTest : public testing::ServerFixture {
     root_ = TempDir("kehu-static-");
     outside_ = TempDir("kehu-outside-");
     index_ = "<!doctype html><title>Kehu</title><div id=app></div>";
-    for (int i = 0; i < 400; ++i) app_js_ += "console.log('客户 " + std::to_string(i % 10) + "');\n";
+    for (int i = 0; i < 400; ++i)
+      app_js_ += "console.log('客户 " + std::to_string(i % 10) + "');\n";
     WriteFile(root_ / "index.html", index_);
     WriteFile(root_ / "assets" / "app-1a2b.js", app_js_);
-    WriteFile(root_ / "assets" / "logo.png", std::string("\x89PNG\r\n\x1a\n", 8) + std::string(600, 'p'));
+    WriteFile(root_ / "assets" / "logo.png",
+              std::string("\x89PNG\r\n\x1a\n", 8) + std::string(600, 'p'));
     WriteFile(outside_ / "secret.txt", "top secret");
     std::filesystem::create_symlink(outside_ / "secret.txt", root_ / "leak.txt");
     router_.Add("GET", "/api/v1/{entity}", [](Request&) { return Response::Json(200, "{}"); });
@@ -118,14 +120,15 @@ TEST_F(ServerStaticTest, SymlinkOutOfRootIsNotServed) {
   CurlClient c;
   auto r = c.Do("GET", Url("/leak.txt"));
   EXPECT_THAT(r.body, ::testing::Not(HasSubstr("top secret")));
-  std::string raw = RawExchange(port_, "GET /../" + outside_.filename().string() +
-                                           "/secret.txt HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::string raw = RawExchange(
+      port_, "GET /../" + outside_.filename().string() + "/secret.txt HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_THAT(raw, ::testing::StartsWith("HTTP/1.1 400"));
   EXPECT_THAT(raw, ::testing::Not(HasSubstr("top secret")));
 }
 
 TEST_F(ServerStaticTest, HeadHasLengthButNoBody) {
-  std::string raw = RawExchange(port_, "HEAD /index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  std::string raw =
+      RawExchange(port_, "HEAD /index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_THAT(raw, ::testing::StartsWith("HTTP/1.1 200"));
   EXPECT_THAT(raw, HasSubstr("Content-Length: " + std::to_string(index_.size()) + "\r\n"));
   EXPECT_TRUE(raw.ends_with("\r\n\r\n")) << raw;
@@ -144,7 +147,9 @@ TEST_F(ServerStaticTest, StaticRequestsAreCountedUnderOneRoute) {
   c.Do("GET", Url("/"));
   c.Do("GET", Url("/some/deep/link"));
   auto m = c.Do("GET", Url("/metrics"));
-  EXPECT_THAT(m.body, HasSubstr("kehu_http_requests_total{route=\"static\",method=\"GET\",status=\"200\"} 2\n"));
+  EXPECT_THAT(
+      m.body,
+      HasSubstr("kehu_http_requests_total{route=\"static\",method=\"GET\",status=\"200\"} 2\n"));
 }
 
 }  // namespace

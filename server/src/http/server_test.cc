@@ -11,9 +11,9 @@
 namespace kehu::http {
 namespace {
 
+using testing::CurlClient;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using testing::CurlClient;
 using testing::RawExchange;
 namespace json = boost::json;
 
@@ -34,16 +34,14 @@ class ServerTest : public testing::ServerFixture {
       req.user_id = 7;
       return Response::Json(200, R"({"items":[]})");
     });
-    router_.Add("POST", "/api/v1/{entity}/import", [](Request& req) {
-      return Response::Text(200, std::to_string(req.body.size()));
-    });
+    router_.Add("POST", "/api/v1/{entity}/import",
+                [](Request& req) { return Response::Text(200, std::to_string(req.body.size())); });
     router_.Add("GET", "/api/v1/debug/slow", [](Request&) {
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
       return Response::Text(200, "slow done");
     });
-    router_.Add("GET", "/api/v1/debug/boom", [](Request&) -> Response {
-      throw std::runtime_error("boom");
-    });
+    router_.Add("GET", "/api/v1/debug/boom",
+                [](Request&) -> Response { throw std::runtime_error("boom"); });
   }
 
   std::thread::id test_thread_;
@@ -53,8 +51,8 @@ TEST_F(ServerTest, JsonRoundTripRunsOnWorkerThread) {
   StartServer({});
   CurlClient c;
   std::string body = R"({"name":"北京客户"})";
-  auto r = c.Do("POST", Url("/api/v1/customers?q=%E5%8C%97+x"),
-                {"Content-Type: application/json"}, &body);
+  auto r = c.Do("POST", Url("/api/v1/customers?q=%E5%8C%97+x"), {"Content-Type: application/json"},
+                &body);
   ASSERT_EQ(r.error, "");
   EXPECT_EQ(r.status, 201);
   EXPECT_EQ(r.headers["Content-Type"], "application/json; charset=utf-8");
@@ -116,7 +114,8 @@ TEST_F(ServerTest, OversizedChunkedBodyIs413WhileReading) {
   o.body_limit = 1024;
   StartServer(o);
   std::string chunk(800, 'x');
-  std::string raw = "POST /api/v1/customers HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+  std::string raw =
+      "POST /api/v1/customers HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
   for (int i = 0; i < 3; ++i) raw += "320\r\n" + chunk + "\r\n";
   raw += "0\r\n\r\n";
   std::string got = RawExchange(port_, raw);
@@ -190,13 +189,11 @@ TEST_F(ServerTest, OverloadedWorkerQueueIs503) {
     return Response::Text(200, "unblocked");
   });
   StartServer(o);
-  auto busy = std::async(std::launch::async, [&] {
-    return CurlClient().Do("GET", Url("/api/v1/debug/block"));
-  });
+  auto busy = std::async(std::launch::async,
+                         [&] { return CurlClient().Do("GET", Url("/api/v1/debug/block")); });
   while (entered == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  auto queued = std::async(std::launch::async, [&] {
-    return CurlClient().Do("GET", Url("/api/v1/debug/block"));
-  });
+  auto queued = std::async(std::launch::async,
+                           [&] { return CurlClient().Do("GET", Url("/api/v1/debug/block")); });
   while (server_->QueuedRequests() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   auto rejected = CurlClient().Do("GET", Url("/api/v1/customers"));
   EXPECT_EQ(rejected.status, 503);
@@ -220,7 +217,9 @@ TEST_F(ServerTest, MetricsFromLoopbackCountRequests) {
                                 "method=\"GET\",status=\"200\"} 2\n"));
   EXPECT_THAT(m.body, HasSubstr("kehu_http_requests_total{route=\"unmatched\","
                                 "method=\"GET\",status=\"404\"} 1\n"));
-  EXPECT_THAT(m.body, HasSubstr("kehu_http_request_duration_seconds_count{route=\"/api/v1/{entity}\"} 2\n"));
+  EXPECT_THAT(
+      m.body,
+      HasSubstr("kehu_http_request_duration_seconds_count{route=\"/api/v1/{entity}\"} 2\n"));
   EXPECT_THAT(m.body, HasSubstr("kehu_http_open_connections 1\n"));
   EXPECT_THAT(m.body, HasSubstr("kehu_http_worker_queue_depth 0\n"));
   EXPECT_THAT(m.body, Not(HasSubstr("/api/v2/unknown/path")));
@@ -253,9 +252,8 @@ TEST_F(ServerTest, StopDeliversInFlightResponseAndClosesIdleConnections) {
   StartServer({});
   CurlClient idle;  // an open keep-alive connection with nothing in flight
   ASSERT_EQ(idle.Do("GET", Url("/api/v1/customers")).status, 200);
-  auto slow = std::async(std::launch::async, [&] {
-    return CurlClient().Do("GET", Url("/api/v1/debug/slow"));
-  });
+  auto slow = std::async(std::launch::async,
+                         [&] { return CurlClient().Do("GET", Url("/api/v1/debug/slow")); });
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   auto t0 = std::chrono::steady_clock::now();
   server_->Stop();

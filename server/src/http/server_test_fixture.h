@@ -49,9 +49,8 @@ class ServerFixture : public ::testing::Test {
   // Starts the server with `o` (port 0) and runs RunUntilSignal on a thread.
   void StartServer(ServerOptions o) {
     o.port = 0;
-    server_ = std::make_unique<Server>(std::move(o),
-                                       [this](Request& r) { return router_.Handle(r); },
-                                       &metrics_);
+    server_ = std::make_unique<Server>(
+        std::move(o), [this](Request& r) { return router_.Handle(r); }, &metrics_);
     auto port = server_->Start();
     ASSERT_TRUE(port.ok()) << port.error().detail;
     port_ = *port;

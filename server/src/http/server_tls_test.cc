@@ -10,8 +10,8 @@
 namespace kehu::http {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::CurlClient;
+using ::testing::HasSubstr;
 
 class ServerTlsTest : public testing::ServerFixture {
  protected:

@@ -170,8 +170,8 @@ class Session final : public SessionHandle, public std::enable_shared_from_this<
     req.path = std::move(target->path);
     req.query = std::move(target->query);
 
-    size_t limit = IsUploadRequest(req.method, req.path) ? Options().upload_body_limit
-                                                         : Options().body_limit;
+    size_t limit =
+        IsUploadRequest(req.method, req.path) ? Options().upload_body_limit : Options().body_limit;
     if (auto length = parser.content_length(); length && *length > limit) {
       co_return co_await Reply(req, core_.Error(413, "payload_too_large", req), false, start);
     }

@@ -12,9 +12,9 @@ namespace kehu::http {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr uint64_t kMaxCachedFile = 8 << 20;    // bigger files are read on every request
-constexpr size_t kMaxCacheBytes = 256 << 20;    // the cache is dropped when it grows past this
-constexpr size_t kMinGzipSize = 256;            // below this gzip rarely pays for its header
+constexpr uint64_t kMaxCachedFile = 8 << 20;  // bigger files are read on every request
+constexpr size_t kMaxCacheBytes = 256 << 20;  // the cache is dropped when it grows past this
+constexpr size_t kMinGzipSize = 256;          // below this gzip rarely pays for its header
 
 std::optional<std::string> ReadFile(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -48,19 +48,30 @@ bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
 
 std::string ContentTypeFor(const fs::path& file) {
   static const std::map<std::string, std::string> kTypes = {
-      {".html", "text/html; charset=utf-8"},     {".htm", "text/html; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"}, {".mjs", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},       {".json", "application/json; charset=utf-8"},
+      {".html", "text/html; charset=utf-8"},
+      {".htm", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json; charset=utf-8"},
       {".map", "application/json; charset=utf-8"},
       {".webmanifest", "application/manifest+json"},
-      {".txt", "text/plain; charset=utf-8"},     {".xml", "application/xml"},
-      {".svg", "image/svg+xml"},                 {".png", "image/png"},
-      {".jpg", "image/jpeg"},                    {".jpeg", "image/jpeg"},
-      {".gif", "image/gif"},                     {".webp", "image/webp"},
-      {".avif", "image/avif"},                   {".ico", "image/x-icon"},
-      {".woff", "font/woff"},                    {".woff2", "font/woff2"},
-      {".ttf", "font/ttf"},                      {".otf", "font/otf"},
-      {".wasm", "application/wasm"},             {".pdf", "application/pdf"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".xml", "application/xml"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".webp", "image/webp"},
+      {".avif", "image/avif"},
+      {".ico", "image/x-icon"},
+      {".woff", "font/woff"},
+      {".woff2", "font/woff2"},
+      {".ttf", "font/ttf"},
+      {".otf", "font/otf"},
+      {".wasm", "application/wasm"},
+      {".pdf", "application/pdf"},
   };
   std::string ext = file.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -134,8 +145,8 @@ Response StaticFiles::Build(const Request& req, const fs::path& file, const Entr
   std::string type = ContentTypeFor(file);
   bool compressible = IsCompressible(type);
   bool use_gzip = entry.gzip && AcceptsGzip(req.Header("Accept-Encoding"));
-  std::string etag = fmt::format("\"{:x}-{:x}{}\"", entry.mtime_ns, entry.size,
-                                 use_gzip ? "-gz" : "");
+  std::string etag =
+      fmt::format("\"{:x}-{:x}{}\"", entry.mtime_ns, entry.size, use_gzip ? "-gz" : "");
   res.headers["ETag"] = etag;
   res.headers["Cache-Control"] = immutable ? "public, max-age=31536000, immutable" : "no-cache";
   if (compressible) res.headers["Vary"] = "Accept-Encoding";

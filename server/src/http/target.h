@@ -15,7 +15,7 @@ namespace kehu::http {
 std::optional<std::string> PercentDecode(std::string_view in, bool plus_is_space);
 
 struct ParsedTarget {
-  std::string path;  // decoded, starts with '/'
+  std::string path;                                        // decoded, starts with '/'
   std::vector<std::pair<std::string, std::string>> query;  // decoded, in order, empty pairs dropped
 };
 

@@ -6,7 +6,8 @@ namespace kehu::http {
 namespace {
 
 TEST(HttpTargetTest, DecodesPathAndQuery) {
-  auto t = ParseTarget("/api/v1/customers/%E5%AE%A2%E6%88%B7?q=%E5%8C%97%E4%BA%AC+bank&page=2&flag");
+  auto t =
+      ParseTarget("/api/v1/customers/%E5%AE%A2%E6%88%B7?q=%E5%8C%97%E4%BA%AC+bank&page=2&flag");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->path, "/api/v1/customers/客户");
   ASSERT_EQ(t->query.size(), 3u);

@@ -45,12 +45,12 @@ Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e
   where.And(access_.Predicate(actor, e, Action::kRead, "t", where.params));
   if (q.deleted) where.And(access_.Predicate(actor, e, Action::kDelete, "t", where.params));
   for (const auto& f : q.filters) AddFilter(db_.dialect(), f, "t", where);
-  if (!q.q.empty()) {
+  if (q.q.find_first_not_of(" \t") != std::string::npos) {
+    if (e.search_fields.empty()) return InvalidInput("not_searchable").Arg("entity", e.name);
     auto sq = text::BuildSearchQuery(q.q);
-    if (!sq.empty()) {
-      if (e.search_fields.empty()) return InvalidInput("not_searchable").Arg("entity", e.name);
-      where.And(db_.dialect().SearchPredicate(e.table, "t.id", sq.terms, sq.verify, where.params));
-    }
+    // A query of only punctuation can match nothing; a blank one is no search at all.
+    if (sq.empty()) where.And("1=0");
+    else where.And(db_.dialect().SearchPredicate(e.table, "t.id", sq.terms, sq.verify, where.params));
   }
   ListResult out;
   out.page = q.page;

@@ -12,7 +12,8 @@ class AuditTest : public ApiTest {
     json::object c = CreateCustomer({{"name", "审计公司"}, {"phone", "010-12345678"}});
     std::string id = IdStr(c["id"]);
     std::string path = "/api/v1/customers/" + id;
-    EXPECT_EQ(admin->Patch(path, json::object{{"version", 1}, {"phone", "010-87654321"}}).status, 200);
+    EXPECT_EQ(admin->Patch(path, json::object{{"version", 1}, {"phone", "010-87654321"}}).status,
+              200);
     EXPECT_EQ(admin->Delete(path).status, 204);
     return id;
   }
@@ -27,7 +28,8 @@ class AuditTest : public ApiTest {
                         "SELECT name FROM sqlite_master WHERE type='trigger' AND "
                         "tbl_name='audit_log'",
                         &triggers);
-      for (const auto& t : triggers) err += SqliteExec(server->sqlite_path(), "DROP TRIGGER \"" + t[0] + "\"");
+      for (const auto& t : triggers)
+        err += SqliteExec(server->sqlite_path(), "DROP TRIGGER \"" + t[0] + "\"");
       err += SqliteExec(server->sqlite_path(), sql);
     } else {
       err = PgExec(server->db_url(), "SET session_replication_role = replica; " + sql);
@@ -37,9 +39,10 @@ class AuditTest : public ApiTest {
 
   int64_t AuditRows() {
     Rows rows;
-    std::string err = server->database_kind() == "sqlite"
-                          ? SqliteQuery(server->sqlite_path(), "SELECT count(*) FROM audit_log", &rows)
-                          : PgQuery(server->db_url(), "SELECT count(*) FROM audit_log", &rows);
+    std::string err =
+        server->database_kind() == "sqlite"
+            ? SqliteQuery(server->sqlite_path(), "SELECT count(*) FROM audit_log", &rows)
+            : PgQuery(server->db_url(), "SELECT count(*) FROM audit_log", &rows);
     EXPECT_EQ(err, "");
     return rows.empty() ? -1 : std::stoll(rows[0][0]);
   }
@@ -81,7 +84,8 @@ TEST_F(AuditTest, VerifyCatchesAChangedRow) {
   server->Stop();
   ASSERT_GT(AuditRows(), 0);
   // Not '{}': the first row may already hold an empty change set.
-  Tamper("UPDATE audit_log SET changes='{\"tampered\":1}' WHERE id=(SELECT MIN(id) FROM audit_log)");
+  Tamper(
+      "UPDATE audit_log SET changes='{\"tampered\":1}' WHERE id=(SELECT MIN(id) FROM audit_log)");
   CliResult v = server->RunCli({"audit", "verify", "--db", server->db_url()});
   EXPECT_NE(v.exit_code, 0) << "tampering went unnoticed: " << v.output;
   EXPECT_FALSE(v.output.empty()) << "verify must say what is wrong";

@@ -47,9 +47,9 @@ TEST_F(BadInputSqlTest, QueryParametersNeverBreakTheServer) {
   json::object c = CreateCustomer({{"name", "'; DROP TABLE customers; --"}, {"code", "1 OR 1=1"}});
   for (const auto& s : kNasty) {
     SCOPED_TRACE(s);
-    for (const char* key : {"name", "name[contains]", "name[startsWith]", "name[ne]", "code[in]",
-                            "createdAt[gt]", "ownerId", "q", "sort", "page", "pageSize",
-                            "deleted", "name[isNull]"}) {
+    for (const char* key :
+         {"name", "name[contains]", "name[startsWith]", "name[ne]", "code[in]", "createdAt[gt]",
+          "ownerId", "q", "sort", "page", "pageSize", "deleted", "name[isNull]"}) {
       HttpResponse r = admin->Get("/api/v1/customers" + Query({{key, s}}));
       EXPECT_TRUE(Acceptable(r.status)) << key << ": " << r.Describe();
       if (r.status == 200) {
@@ -82,7 +82,8 @@ TEST_F(BadInputSqlTest, TablesStillWorkAfterwards) {
   json::object c = CreateCustomer({{"name", "之后的公司"}});
   EXPECT_EQ(Total("customers"), before + 1);
   std::string path = "/api/v1/customers/" + IdStr(c["id"]);
-  EXPECT_EQ(admin->Patch(path, json::object{{"version", 1}, {"phone", "010-11111111"}}).status, 200);
+  EXPECT_EQ(admin->Patch(path, json::object{{"version", 1}, {"phone", "010-11111111"}}).status,
+            200);
   EXPECT_EQ(admin->Delete(path).status, 204);
   auto fresh = NewClient();
   EXPECT_EQ(fresh->Get("/api/v1/health").status, 200);

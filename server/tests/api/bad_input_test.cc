@@ -51,8 +51,8 @@ TEST_F(BadInputTest, JsonThatIsNotAnObjectIs400) {
 }
 
 TEST_F(BadInputTest, DeeplyNestedJsonIs400) {
-  std::string deep = "{\"name\":\"x\",\"phone\":" + std::string(100000, '[') +
-                     std::string(100000, ']') + "}";
+  std::string deep =
+      "{\"name\":\"x\",\"phone\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
   ExpectRejected(deep, 400);
   ExpectHealthy();
 }
@@ -88,7 +88,8 @@ TEST_F(BadInputTest, UnknownFieldIs400) {
   HttpResponse r = admin->Post("/api/v1/customers", json::object{{"name", "x"}, {"nmae", "y"}});
   EXPECT_EQ(r.status, 400) << r.Describe();
   EXPECT_EQ(Str(At(r.json, "error"), "code"), "unknown_field") << r.body;
-  EXPECT_NE(r.body.find("nmae"), std::string::npos) << "the error should name the field: " << r.body;
+  EXPECT_NE(r.body.find("nmae"), std::string::npos)
+      << "the error should name the field: " << r.body;
   EXPECT_EQ(Total("customers"), 0);
 }
 
@@ -129,8 +130,9 @@ TEST_F(BadInputTest, WrongContentTypeIs415) {
   ExpectRejected(body, 415, {{"Content-Type", "text/plain"}});
   ExpectRejected(body, 415, {{"Content-Type", "application/x-www-form-urlencoded"}});
   json::object c = CreateCustomer({{"name", "类型公司"}});
-  HttpResponse patch = admin->Send("PATCH", "/api/v1/customers/" + IdStr(c["id"]),
-                                   "{\"version\":1,\"phone\":\"1\"}", {{"Content-Type", "text/plain"}});
+  HttpResponse patch =
+      admin->Send("PATCH", "/api/v1/customers/" + IdStr(c["id"]), "{\"version\":1,\"phone\":\"1\"}",
+                  {{"Content-Type", "text/plain"}});
   EXPECT_EQ(patch.status, 415) << patch.Describe();
 }
 

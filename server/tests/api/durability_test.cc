@@ -37,7 +37,8 @@ TEST_F(DurabilityTest, AcknowledgedCreatesSurviveSigkill) {
       c.CopySessionFrom(*admin);
       std::vector<Acked> mine;
       for (int n = 0; Clock::now() - start < kRunFor; ++n) {
-        std::string name = "持久 " + std::to_string(t) + "-" + std::to_string(n) + "-" + RandomHex(3);
+        std::string name =
+            "持久 " + std::to_string(t) + "-" + std::to_string(n) + "-" + RandomHex(3);
         HttpResponse r = c.Post("/api/v1/customers", json::object{{"name", name}});
         if (r.status == 201) {
           mine.push_back({IdStr(At(r.json, "id")), name});
@@ -61,8 +62,8 @@ TEST_F(DurabilityTest, AcknowledgedCreatesSurviveSigkill) {
   RecordProperty("acknowledged_creates", static_cast<int>(acked.size()));
   EXPECT_EQ(server_errors.load(), 0) << "5xx while writing, first: " << first_unexpected;
   EXPECT_EQ(other_statuses.load(), 0) << "unexpected status, first: " << first_unexpected;
-  ASSERT_GT(acked.size(), 0u) << "no create was acknowledged in "
-                              << kKillAfter.count() << " ms; the test proves nothing";
+  ASSERT_GT(acked.size(), 0u) << "no create was acknowledged in " << kKillAfter.count()
+                              << " ms; the test proves nothing";
 
   server->Restart();
   ASSERT_FALSE(HasFatalFailure());

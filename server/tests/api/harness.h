@@ -4,7 +4,8 @@
 // The database comes from the environment:
 //   KEHU_TEST_DB=sqlite (default)   a file in a fresh temp directory
 //   KEHU_TEST_DB=postgresql         a fresh database kehu_t_<random> on the cluster whose base URL
-//                                   is in the file named by KEHU_TEST_PG_URL_FILE; dropped at the end
+//                                   is in the file named by KEHU_TEST_PG_URL_FILE; dropped at the
+//                                   end
 #pragma once
 
 #include <gtest/gtest.h>
@@ -77,7 +78,8 @@ class Client {
 
   HttpResponse Get(const std::string& path, const HeaderList& headers = {});
   HttpResponse Delete(const std::string& path, const HeaderList& headers = {});
-  HttpResponse Post(const std::string& path, const json::value& body, const HeaderList& headers = {});
+  HttpResponse Post(const std::string& path, const json::value& body,
+                    const HeaderList& headers = {});
   HttpResponse Patch(const std::string& path, const json::value& body,
                      const HeaderList& headers = {});
   // Raw body as bytes; Content-Type defaults to application/json when a body is given and the
@@ -97,8 +99,8 @@ class Client {
 
 // Result of running the kehu binary as a command.
 struct CliResult {
-  int exit_code = -1;   // -1 when killed by a signal or not run
-  std::string output;   // stdout and stderr, interleaved
+  int exit_code = -1;  // -1 when killed by a signal or not run
+  std::string output;  // stdout and stderr, interleaved
 };
 
 // A kehu server on 127.0.0.1 with its own fresh database.

@@ -20,10 +20,10 @@ TEST_F(HealthMetaTest, HealthAnswersWithoutAuthAndNamesTheDatabase) {
 // Everything but health and login needs a session, and says so in the one error shape.
 TEST_F(HealthMetaTest, EverythingElseWithoutSessionIs401) {
   auto anon = NewClient();
-  for (const char* path : {"/api/v1/customers", "/api/v1/customers/1", "/api/v1/contacts",
-                           "/api/v1/auth/me", "/api/v1/search?q=x", "/api/v1/audit",
-                           "/api/v1/openapi.json", "/api/v1/meta", "/api/v1/customers/1/contacts",
-                           "/api/v1/no-such-thing"}) {
+  for (const char* path :
+       {"/api/v1/customers", "/api/v1/customers/1", "/api/v1/contacts", "/api/v1/auth/me",
+        "/api/v1/search?q=x", "/api/v1/audit", "/api/v1/openapi.json", "/api/v1/meta",
+        "/api/v1/customers/1/contacts", "/api/v1/no-such-thing"}) {
     SCOPED_TRACE(path);
     HttpResponse r = anon->Get(path);
     EXPECT_EQ(r.status, 401) << r.Describe();

@@ -15,9 +15,12 @@ const std::regex kUtcIso(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z)");
 const char* kTrickyName = "北京网联科技有限公司𠀀（ＡＢＣ）網聯 Cafe\u0301";
 
 json::object FullCustomer() {
-  return {{"name", kTrickyName},         {"code", "KH-0001"},
-          {"category", "partner"},       {"phone", "010-65528888"},
-          {"email", "contact@wanglian.cn"}, {"address", "北京市朝阳区建国路88号 SOHO 现代城 2 号楼"}};
+  return {{"name", kTrickyName},
+          {"code", "KH-0001"},
+          {"category", "partner"},
+          {"phone", "010-65528888"},
+          {"email", "contact@wanglian.cn"},
+          {"address", "北京市朝阳区建国路88号 SOHO 现代城 2 号楼"}};
 }
 
 std::string PathOf(const json::object& record) {
@@ -61,8 +64,8 @@ TEST_F(RecordsCrudTest, AbsentIdIs404) {
 }
 
 TEST_F(RecordsCrudTest, MalformedIdsAre400Or404NeverServerErrors) {
-  for (const char* id : {"abc", "-1", "0", "1.5", "99999999999999999999999", "1e3", "%20", "0x10",
-                         "%E5%AE%A2"}) {
+  for (const char* id :
+       {"abc", "-1", "0", "1.5", "99999999999999999999999", "1e3", "%20", "0x10", "%E5%AE%A2"}) {
     SCOPED_TRACE(id);
     HttpResponse r = admin->Get(std::string("/api/v1/customers/") + id);
     EXPECT_TRUE(r.status == 400 || r.status == 404) << r.Describe();
@@ -87,7 +90,8 @@ TEST_F(RecordsCrudTest, PatchAppliesAndBumpsTheVersion) {
 
 TEST_F(RecordsCrudTest, PatchWithStaleVersionIs409WithTheCurrentRecordAndChangesNothing) {
   json::object c = CreateCustomer(FullCustomer());
-  ASSERT_EQ(admin->Patch(PathOf(c), json::object{{"version", 1}, {"phone", "010-11111111"}}).status, 200);
+  ASSERT_EQ(admin->Patch(PathOf(c), json::object{{"version", 1}, {"phone", "010-11111111"}}).status,
+            200);
   HttpResponse r = admin->Patch(PathOf(c), json::object{{"version", 1}, {"phone", "010-22222222"}});
   ASSERT_EQ(r.status, 409) << r.Describe();
   EXPECT_EQ(Str(At(r.json, "error"), "code"), "version_conflict") << r.body;

@@ -22,7 +22,8 @@ class RecordsQueryTest : public ApiTest {
 
   void Create(const char* name, const char* category, const char* phone, const char* code,
               const char* address) {
-    json::object fields{{"name", name}, {"category", category}, {"code", code}, {"address", address}};
+    json::object fields{
+        {"name", name}, {"category", category}, {"code", code}, {"address", address}};
     if (*phone) fields["phone"] = phone;
     CreateCustomer(fields);
   }
@@ -96,10 +97,10 @@ TEST_F(RecordsQueryTest, SortAndCompareByCreatedAt) {
 TEST_F(RecordsQueryTest, EqualsAndNotEquals) {
   SeedFive();
   EXPECT_EQ(Sorted(ListNames("?category=partner")), (Names_{"Alpha", "Bravo"}));
-  EXPECT_EQ(Sorted(ListNames("?category[ne]=partner")),
-            (Names_{"Charlie", "Delta", "Echo"}));
+  EXPECT_EQ(Sorted(ListNames("?category[ne]=partner")), (Names_{"Charlie", "Delta", "Echo"}));
   EXPECT_EQ(ListNames("?code=C-1"), (Names_{"Charlie"}));
-  EXPECT_EQ(ListNames("?category=partner&phone=010-11111111"), (Names_{"Alpha"})) << "filters combine (AND)";
+  EXPECT_EQ(ListNames("?category=partner&phone=010-11111111"), (Names_{"Alpha"}))
+      << "filters combine (AND)";
   EXPECT_EQ(Total("customers", "?category=partner"), 2);
 }
 

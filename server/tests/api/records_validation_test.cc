@@ -61,19 +61,22 @@ TEST_F(RecordsValidationTest, BadPhoneIsRejected) {
 TEST_F(RecordsValidationTest, PhoneAndMobileFormatsAccepted) {
   for (const char* phone : {"010-65528888", "0755-12345678", "400-810-8888", "13812345678"}) {
     SCOPED_TRACE(phone);
-    HttpResponse r = admin->Post("/api/v1/customers", json::object{{"name", "电话"}, {"phone", phone}});
+    HttpResponse r =
+        admin->Post("/api/v1/customers", json::object{{"name", "电话"}, {"phone", phone}});
     EXPECT_EQ(r.status, 201) << r.Describe();
   }
   json::object c = CreateCustomer({{"name", "手机公司"}});
   for (const char* mobile : {"13812345678", "+8613812345678", "008613812345678", "138 1234 5678"}) {
     SCOPED_TRACE(mobile);
-    HttpResponse r = admin->Post("/api/v1/contacts",
-                                 json::object{{"customerId", c["id"]}, {"name", "手机"}, {"mobile", mobile}});
+    HttpResponse r =
+        admin->Post("/api/v1/contacts",
+                    json::object{{"customerId", c["id"]}, {"name", "手机"}, {"mobile", mobile}});
     ASSERT_EQ(r.status, 201) << r.Describe();
     EXPECT_EQ(Str(r.json, "mobile"), "+8613812345678");
   }
-  HttpResponse bad = admin->Post("/api/v1/contacts",
-                                 json::object{{"customerId", c["id"]}, {"name", "手机"}, {"mobile", "12812345678"}});
+  HttpResponse bad = admin->Post(
+      "/api/v1/contacts",
+      json::object{{"customerId", c["id"]}, {"name", "手机"}, {"mobile", "12812345678"}});
   EXPECT_EQ(bad.status, 422) << bad.Describe();
 }
 
@@ -97,7 +100,8 @@ TEST_F(RecordsValidationTest, DuplicateCodeByPatchIsUniqueAndChangesNothing) {
 TEST_F(RecordsValidationTest, InvalidPatchChangesNothing) {
   json::object c = CreateCustomer({{"name", "原名公司"}, {"email", "a@b.cn"}});
   std::string path = "/api/v1/customers/" + IdStr(c["id"]);
-  HttpResponse r = admin->Patch(path, json::object{{"version", 1}, {"email", "bad"}, {"phone", "010-99999999"}});
+  HttpResponse r =
+      admin->Patch(path, json::object{{"version", 1}, {"email", "bad"}, {"phone", "010-99999999"}});
   EXPECT_EQ(r.status, 422) << r.Describe();
   HttpResponse blank = admin->Patch(path, json::object{{"version", 1}, {"name", ""}});
   EXPECT_EQ(blank.status, 422) << blank.Describe();
@@ -114,8 +118,8 @@ TEST_F(RecordsValidationTest, ContactNeedsCustomerAndName) {
 }
 
 TEST_F(RecordsValidationTest, ContactOfAnAbsentCustomerIsRejected) {
-  HttpResponse r = admin->Post("/api/v1/contacts",
-                               json::object{{"customerId", 987654321}, {"name", "孤儿"}});
+  HttpResponse r =
+      admin->Post("/api/v1/contacts", json::object{{"customerId", 987654321}, {"name", "孤儿"}});
   EXPECT_TRUE(r.status == 422 || r.status == 400 || r.status == 404) << r.Describe();
   EXPECT_EQ(Total("contacts"), 0);
 }

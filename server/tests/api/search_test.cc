@@ -100,7 +100,8 @@ TEST_F(SearchTest, RestoredCustomerIsFoundAgain) {
 
 TEST_F(SearchTest, RenamedCustomerIsFoundByItsNewNameOnly) {
   std::string path = "/api/v1/customers/" + IdStr(wanglian_["id"]);
-  HttpResponse r = admin->Patch(path, json::object{{"version", 1}, {"name", "深圳华星电子有限公司"}});
+  HttpResponse r =
+      admin->Patch(path, json::object{{"version", 1}, {"name", "深圳华星电子有限公司"}});
   ASSERT_EQ(r.status, 200) << r.Describe();
   EXPECT_EQ(Find("网联"), V{});
   EXPECT_EQ(Find("华星"), V{"深圳华星电子有限公司"});

@@ -119,8 +119,8 @@ void TestServer::CreateDatabase() {
   ASSERT_FALSE(base.empty()) << "no PostgreSQL URL in " << url_file;
   pg_base_url_ = base;
   std::string name = "kehu_t_" + RandomHex(6);
-  std::string err = PgExec(pg_base_url_,
-                           "CREATE DATABASE " + name +
+  std::string err =
+      PgExec(pg_base_url_, "CREATE DATABASE " + name +
                                " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' "
                                "LC_CTYPE 'C.UTF-8'");
   ASSERT_EQ(err, "") << "creating the test database on " << pg_base_url_;
@@ -130,7 +130,8 @@ void TestServer::CreateDatabase() {
 
 void TestServer::DropDatabase() {
   if (pg_db_name_.empty()) return;
-  std::string err = PgExec(pg_base_url_, "DROP DATABASE IF EXISTS " + pg_db_name_ + " WITH (FORCE)");
+  std::string err =
+      PgExec(pg_base_url_, "DROP DATABASE IF EXISTS " + pg_db_name_ + " WITH (FORCE)");
   if (!err.empty()) std::fprintf(stderr, "dropping %s: %s\n", pg_db_name_.c_str(), err.c_str());
   pg_db_name_.clear();
 }
@@ -173,7 +174,9 @@ void TestServer::Serve() {
       close(stdout_fd_);
       stdout_fd_ = -1;
       FAIL() << "kehu serve printed no listening line within " << kStartTimeout.count()
-             << " s; stdout so far:\n" << seen << "\nlog:\n" << Log();
+             << " s; stdout so far:\n"
+             << seen << "\nlog:\n"
+             << Log();
     }
     char buf[4096];
     ssize_t n = read(stdout_fd_, buf, sizeof buf);
@@ -184,8 +187,9 @@ void TestServer::Serve() {
       close(err_fd);
       close(stdout_fd_);
       stdout_fd_ = -1;
-      FAIL() << "kehu serve exited before listening (" << DescribeStatus(status)
-             << "); stdout:\n" << seen << "\nlog:\n" << Log();
+      FAIL() << "kehu serve exited before listening (" << DescribeStatus(status) << "); stdout:\n"
+             << seen << "\nlog:\n"
+             << Log();
     }
     seen.append(buf, static_cast<size_t>(n));
   }

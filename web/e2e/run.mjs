@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = path.join(ROOT, 'test-output/e2e');
-const KEHU = path.join(ROOT, 'build/kehu');
+const KEHU = process.env.KEHU_BINARY || path.join(ROOT, 'build/kehu');
 const DIST = path.join(ROOT, 'web/dist');
 const STEP_TIMEOUT_MS = 15000;
 const stamp = Date.now().toString(36);

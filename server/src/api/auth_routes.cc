@@ -15,13 +15,13 @@ json::object UserJson(const records::Actor& a) {
           {"roles", std::move(roles)}, {"locale", a.locale}, {"timeZone", "Asia/Shanghai"}};
 }
 
-// Per-entity actions the caller may use, for the UI.
+// Per entity and action, the caller's scope ("none" … "all"), for the UI.
 json::object PermissionsJson(ApiContext& ctx, const records::Actor& a) {
-  // Until roles/scopes land, admin may do all and others create/read/edit (see OwnerOnlyPolicy).
   json::object out;
   for (const auto& e : ctx.registry->entities()) {
-    out[e.name] = json::object{{"read", true}, {"create", true}, {"edit", true},
-                               {"delete", a.is_admin}, {"export", a.is_admin}};
+    json::object actions;
+    for (auto action : records::kActionNames) actions[action] = records::ScopeName(a.ScopeFor(e.name, action));
+    out[e.name] = std::move(actions);
   }
   return out;
 }

@@ -42,11 +42,12 @@ std::string CellText(const meta::Field& f, const json::object& rec) {
 
 Result<http::Response> ExportCsv(ApiContext& ctx, Caller& caller, const meta::Entity& e,
                                  const http::Request& req) {
-  if (!caller.actor.is_admin) return Forbidden();  // export rights come with roles and scopes
+  if (caller.actor.ScopeFor(e.name, "export") == records::Scope::kNone) return Forbidden();
   std::string_view format = req.QueryValue("format");
   if (!format.empty() && format != "csv") return InvalidInput("bad_parameter").Arg("parameter", "format");
   KEHU_ASSIGN(records::ListQuery q, records::ParseListQuery(e, req.query, {"format"}));
   q.page_size = 200;
+  q.also_require = records::Action::kExport;
   std::string out = "\xEF\xBB\xBF";  // BOM
   std::vector<const meta::Field*> cols;
   for (const auto& f : e.fields)

@@ -70,9 +70,12 @@ void RegisterRecordRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("POST", "/api/v1/{entity}/{id}/{action}", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
     KEHU_ASSIGN(auto* e, EntityFromPath(ctx, req));
     KEHU_ASSIGN(int64_t id, ParseId(req.path_params["id"]));
-    if (req.path_params["action"] != "restore") return NotFound();
-    KEHU_ASSIGN(json::object rec, records.Restore(c.actor, *e, id));
-    return JsonResponse(200, rec);
+    const records::ActionHandler* action = ctx.actions.Find(e->name, req.path_params["action"]);
+    if (!action) return NotFound();
+    json::object body;
+    if (!req.body.empty()) { KEHU_ASSIGN(body, JsonObjectBody(req)); }
+    KEHU_ASSIGN(json::object result, (*action)(c.actor, *e, id, body));
+    return JsonResponse(200, result);
   }));
 
   router.Add("GET", "/api/v1/{entity}/{id}/{related}", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {

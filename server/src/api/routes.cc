@@ -39,6 +39,7 @@ void RegisterRoutes(http::Router& router, ApiContext& ctx, std::string version) 
   RegisterSystemRoutes(router, ctx, std::move(version));
   RegisterAuthRoutes(router, ctx);
   RegisterRecordRoutes(router, ctx);
+  RegisterOrgRoutes(router, ctx);
 }
 
 }  // namespace kehu::api

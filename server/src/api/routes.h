@@ -15,6 +15,7 @@ void RegisterRoutes(http::Router& router, ApiContext& ctx, std::string version);
 // Pieces, one file each.
 void RegisterAuthRoutes(http::Router& router, ApiContext& ctx);
 void RegisterRecordRoutes(http::Router& router, ApiContext& ctx);
+void RegisterOrgRoutes(http::Router& router, ApiContext& ctx);
 void RegisterSystemRoutes(http::Router& router, ApiContext& ctx, std::string version);
 
 using AuthedHandler = std::function<Result<http::Response>(Caller&, http::Request&)>;

@@ -32,14 +32,12 @@ json::object FieldJson(const meta::Field& f) {
 }
 
 json::object EntityJson(const meta::Entity& e, const records::Actor& a) {
-  json::array fields, cols, search, actions{"create", "read", "edit"};
+  json::array fields, cols, search, actions;
   for (const auto& f : e.fields) fields.push_back(FieldJson(f));
   for (const auto& c : e.list_columns) cols.emplace_back(c);
   for (const auto& s : e.search_fields) search.emplace_back(s);
-  if (a.is_admin) {
-    actions.emplace_back("delete");
-    actions.emplace_back("export");
-  }
+  for (auto action : records::kActionNames)
+    if (a.ScopeFor(e.name, action) != records::Scope::kNone) actions.emplace_back(action);
   return {{"name", e.name}, {"labels", LabelsJson(e.labels)}, {"owned", e.owned},
           {"titleField", e.title_field}, {"searchable", !e.search_fields.empty()},
           {"searchFields", std::move(search)}, {"listColumns", std::move(cols)},

@@ -29,7 +29,23 @@ Result<std::unique_ptr<Services>> OpenServices(const CommonOptions& options, con
   KEHU_ASSIGN(s->registry, meta::Registry::LoadDirectory(dir));
   KEHU_TRY(records::SyncSchema(*s->db, *s->registry));
   s->records = std::make_unique<records::RecordService>(*s->db, s->registry, s->access, s->hooks);
-  s->auth = std::make_unique<auth::AuthService>(*s->db);
+  std::vector<std::string> entity_names;
+  for (const auto& e : s->registry->entities()) entity_names.push_back(e.name);
+  s->auth = std::make_unique<auth::AuthService>(*s->db, entity_names);
+  s->org = std::make_unique<auth::OrgService>(*s->db, *s->registry);
+  // Generic record actions; modules register theirs beside these.
+  s->actions.Register("*", "restore", [rs = s->records.get()](const records::Actor& a, const meta::Entity& e,
+                                                              int64_t id, const boost::json::object&) {
+    return rs->Restore(a, e, id);
+  });
+  s->actions.Register("*", "transfer", [rs = s->records.get()](const records::Actor& a, const meta::Entity& e,
+                                                               int64_t id, const boost::json::object& body)
+                                           -> Result<boost::json::object> {
+    auto* to = body.if_contains("toUserId");
+    if (!to) return ValidationFailed().Field("toUserId", "required");
+    if (!to->is_int64()) return InvalidInput("wrong_type").Field("toUserId", "wrong_type");
+    return rs->Transfer(a, e, id, to->as_int64());
+  });
   KEHU_TRY(s->auth->EnsureDefaultRoles());
   return s;
 }

@@ -5,9 +5,11 @@
 #include <string>
 
 #include "auth/auth_service.h"
+#include "auth/org_service.h"
 #include "db/database.h"
 #include "metadata/registry.h"
 #include "records/access.h"
+#include "records/actions.h"
 #include "records/hooks.h"
 #include "records/record_service.h"
 
@@ -23,10 +25,12 @@ struct CommonOptions {
 struct Services {
   std::unique_ptr<db::Database> db;
   std::shared_ptr<const meta::Registry> registry;
-  records::OwnerOnlyPolicy access;
+  records::ScopedAccessPolicy access;
   records::Hooks hooks;
+  records::Actions actions;
   std::unique_ptr<records::RecordService> records;
   std::unique_ptr<auth::AuthService> auth;
+  std::unique_ptr<auth::OrgService> org;
 };
 
 // Opens the database, applies migrations, loads and validates metadata and syncs entity tables.

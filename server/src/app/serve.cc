@@ -65,7 +65,7 @@ int RunServe(const CommonOptions& common, const ServeOptions& options, const std
   http_options.error_renderer = api::RenderTransportError;
 
   api::ApiContext ctx{*services.db, services.registry, *services.records, *services.auth,
-                      !options.tls_cert.empty()};
+                      services.actions, *services.org, !options.tls_cert.empty()};
   http::Router router;
   api::RegisterRoutes(router, ctx, KEHU_VERSION);
   http::Metrics metrics;

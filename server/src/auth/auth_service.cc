@@ -5,6 +5,7 @@
 #include "core/crypto.h"
 #include "core/time.h"
 #include "records/audit.h"
+#include "records/scope.h"
 
 namespace kehu::auth {
 using db::Value;
@@ -15,11 +16,19 @@ namespace {
 struct RoleDef {
   const char* code;
   const char* name;
+  // Scope per action, in kActionNames order: create read edit delete export print import assign.
+  const char* scopes[8];
 };
-// The four default roles of DESIGN.md. Their grants (scopes per entity and action) are managed by
-// the access module; until then `admin` may do everything and others act on their own records.
+// The four default roles of DESIGN.md, granted on every entity ("*"). Admins edit them later;
+// these grants are only written when the role is first created.
 constexpr RoleDef kDefaultRoles[] = {
-    {"admin", "系统管理员"}, {"executive", "决策层"}, {"supervisor", "主管"}, {"sales_rep", "业务员"}};
+    {"admin", "系统管理员", {"all", "all", "all", "all", "all", "all", "all", "all"}},
+    {"executive", "决策层", {"own", "all", "all", "none", "all", "all", "none", "all"}},
+    {"supervisor", "主管",
+     {"own", "department_tree", "department_tree", "department_tree", "department_tree", "department_tree", "none",
+      "department_tree"}},
+    {"sales_rep", "业务员", {"own", "own", "own", "none", "none", "own", "none", "none"}},
+};
 
 std::string IsoIn(minutes m) { return FormatIso(Now() + m); }
 
@@ -30,10 +39,15 @@ Error Unauthenticated() { return Error(ErrorKind::kUnauthenticated, "unauthentic
 Status AuthService::EnsureDefaultRoles() {
   return db_.Write([](db::Session& s) -> Status {
     std::string now = NowIso();
-    for (const auto& r : kDefaultRoles)
-      KEHU_TRY(s.Execute("INSERT INTO roles (code, name, builtin, created_at, updated_at) "
-                         "VALUES (?, ?, 1, ?, ?) ON CONFLICT (code) DO NOTHING",
-                         {Value(r.code), Value(r.name), Value(now), Value(now)}));
+    for (const auto& r : kDefaultRoles) {
+      KEHU_ASSIGN(db::Rows created, s.Query("INSERT INTO roles (code, name, builtin, created_at, updated_at) "
+                                            "VALUES (?, ?, 1, ?, ?) ON CONFLICT (code) DO NOTHING RETURNING id",
+                                            {Value(r.code), Value(r.name), Value(now), Value(now)}));
+      if (created.empty()) continue;  // exists: keep the admins' edits
+      for (size_t i = 0; i < records::kActionNames.size(); ++i)
+        KEHU_TRY(s.Execute("INSERT INTO role_grants (role_id, entity, action, scope) VALUES (?, '*', ?, ?)",
+                           {created.rows[0][0], Value(std::string(records::kActionNames[i])), Value(r.scopes[i])}));
+    }
     return Ok();
   });
 }
@@ -78,7 +92,80 @@ Result<records::Actor> AuthService::LoadActor(db::Session& s, int64_t user_id) {
     a.roles.push_back(db::AsText(r[0]));
     if (a.roles.back() == "admin") a.is_admin = true;
   }
+  KEHU_TRY(LoadGrants(s, a));
+  KEHU_TRY(LoadScopeMembers(s, a));
   return a;
+}
+
+// Widest scope over the user's roles per (entity, action); a role's entity-specific grant beats
+// its "*" grant; per-user overrides replace the result.
+Status AuthService::LoadGrants(db::Session& s, records::Actor& a) {
+  KEHU_ASSIGN(db::Rows rows, s.Query("SELECT rg.role_id, rg.entity, rg.action, rg.scope FROM role_grants rg "
+                                     "JOIN user_roles ur ON ur.role_id = rg.role_id WHERE ur.user_id = ?",
+                                     {Value(a.user_id)}));
+  // role -> entity -> action -> scope
+  std::map<int64_t, std::map<std::string, std::map<std::string, records::Scope>>> by_role;
+  for (const auto& r : rows.rows)
+    if (auto scope = records::ParseScope(db::AsText(r[3])))
+      by_role[db::AsInt(r[0])][db::AsText(r[1])][db::AsText(r[2])] = *scope;
+  for (const auto& entity : entities_) {
+    for (auto action : records::kActionNames) {
+      records::Scope widest = records::Scope::kNone;
+      for (auto& [role, grants] : by_role) {
+        for (const std::string& key : {entity, std::string("*")}) {
+          auto e = grants.find(key);
+          if (e == grants.end()) continue;
+          auto g = e->second.find(std::string(action));
+          if (g == e->second.end()) continue;
+          widest = std::max(widest, g->second);
+          break;
+        }
+      }
+      a.grants[entity][std::string(action)] = widest;
+    }
+  }
+  KEHU_ASSIGN(db::Rows overrides, s.Query("SELECT entity, action, scope FROM user_grant_overrides WHERE user_id = ?",
+                                          {Value(a.user_id)}));
+  for (const auto& r : overrides.rows) {
+    auto scope = records::ParseScope(db::AsText(r[2]));
+    if (!scope) continue;
+    std::string entity = db::AsText(r[0]);
+    for (const auto& e : entities_)
+      if (entity == "*" || entity == e) a.grants[e][db::AsText(r[1])] = *scope;
+  }
+  return Ok();
+}
+
+// The owners each team scope covers, resolved once per request so record filters are IN lists.
+// Inactive users count: their records stay visible to their managers after they leave.
+Status AuthService::LoadScopeMembers(db::Session& s, records::Actor& a) {
+  bool reports = false, department = false, tree = false;
+  for (const auto& [entity, actions] : a.grants)
+    for (const auto& [action, scope] : actions) {
+      reports |= scope == records::Scope::kOwnAndReports;
+      department |= scope == records::Scope::kDepartment;
+      tree |= scope == records::Scope::kDepartmentTree;
+    }
+  auto ids = [&](const std::string& sql, const Value& param, std::vector<int64_t>& out) -> Status {
+    KEHU_ASSIGN(db::Rows rows, s.Query(sql, {param}));
+    out.push_back(a.user_id);
+    for (const auto& r : rows.rows)
+      if (db::AsInt(r[0]) != a.user_id) out.push_back(db::AsInt(r[0]));
+    return Ok();
+  };
+  KEHU_ASSIGN(db::Rows me, s.Query("SELECT department_id FROM users WHERE id = ?", {Value(a.user_id)}));
+  a.department_id = me.empty() ? 0 : db::AsInt(me.rows[0][0]);
+  Value dept = a.department_id ? Value(a.department_id) : Value();
+  if (reports)
+    KEHU_TRY(ids("WITH RECURSIVE r(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT u.id FROM users u JOIN r ON "
+                 "u.manager_id = r.id) SELECT id FROM r", Value(a.user_id), a.report_ids));
+  if (department)
+    KEHU_TRY(ids("SELECT id FROM users WHERE department_id = ?", dept, a.department_user_ids));
+  if (tree)
+    KEHU_TRY(ids("WITH RECURSIVE d(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT c.id FROM departments c JOIN d ON "
+                 "c.parent_id = d.id) SELECT u.id FROM users u WHERE u.department_id IN (SELECT id FROM d)",
+                 dept, a.department_tree_user_ids));
+  return Ok();
 }
 
 Result<int64_t> AuthService::RetryAfterSeconds(db::Session& s, const std::vector<std::string>& keys) {

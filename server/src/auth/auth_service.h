@@ -43,7 +43,9 @@ struct Authenticated {
 
 class AuthService {
  public:
-  AuthService(db::Database& db, AuthOptions options = {}) : db_(db), options_(options) {}
+  // `entities`: every entity name, to resolve "*" grants per entity.
+  AuthService(db::Database& db, std::vector<std::string> entities, AuthOptions options = {})
+      : db_(db), entities_(std::move(entities)), options_(options) {}
 
   // Creates the default roles if missing (idempotent).
   Status EnsureDefaultRoles();
@@ -76,7 +78,11 @@ class AuthService {
   Result<int64_t> RetryAfterSeconds(db::Session& s, const std::vector<std::string>& keys);
   Status RecordFailure(db::Session& s, const std::vector<std::string>& keys);
 
+  Status LoadGrants(db::Session& s, records::Actor& a);
+  Status LoadScopeMembers(db::Session& s, records::Actor& a);
+
   db::Database& db_;
+  std::vector<std::string> entities_;
   AuthOptions options_;
 };
 

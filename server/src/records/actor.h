@@ -3,8 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
+
+#include "records/scope.h"
 
 namespace kehu::records {
 
@@ -17,6 +20,25 @@ struct Actor {
   std::string remote_address;
   std::string request_id;
   std::string locale = "zh-CN";
+
+  // Resolved at authentication from roles and per-user overrides:
+  // entity ("*" = any) -> action -> widest scope.
+  std::map<std::string, std::map<std::string, Scope>> grants;
+  int64_t department_id = 0;
+  // Owners whose records the scopes own_and_reports / department / department_tree cover
+  // (each includes the actor). Filled only when a grant uses that scope.
+  std::vector<int64_t> report_ids, department_user_ids, department_tree_user_ids;
+
+  Scope ScopeFor(const std::string& entity, std::string_view action) const {
+    if (is_admin) return Scope::kAll;
+    for (const std::string& key : {entity, std::string("*")}) {
+      auto e = grants.find(key);
+      if (e == grants.end()) continue;
+      auto a = e->second.find(std::string(action));
+      if (a != e->second.end()) return a->second;
+    }
+    return Scope::kNone;
+  }
 
   static Actor System() {
     Actor a;

@@ -2,6 +2,7 @@
 // entity's metadata. Anything unknown is a 400 naming it; values are typed per field.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "core/result.h"
 #include "db/value.h"
 #include "metadata/entity.h"
+#include "records/access.h"
 
 namespace kehu::records {
 
@@ -32,6 +34,8 @@ struct ListQuery {
   std::vector<Filter> filters;
   std::string q;
   bool deleted = false;  // the recycle bin instead of live records
+  // Besides being readable, rows must be in the scope of this action (export, print, ...).
+  std::optional<Action> also_require;
 };
 
 using QueryParams = std::vector<std::pair<std::string, std::string>>;

@@ -44,6 +44,10 @@ Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e
   where.And(q.deleted ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL");
   where.And(access_.Predicate(actor, e, Action::kRead, "t", where.params));
   if (q.deleted) where.And(access_.Predicate(actor, e, Action::kDelete, "t", where.params));
+  if (q.also_require) {
+    if (!access_.Allowed(actor, e, *q.also_require)) return Forbidden();
+    where.And(access_.Predicate(actor, e, *q.also_require, "t", where.params));
+  }
   for (const auto& f : q.filters) AddFilter(db_.dialect(), f, "t", where);
   if (q.q.find_first_not_of(" \t") != std::string::npos) {
     if (e.search_fields.empty()) return InvalidInput("not_searchable").Arg("entity", e.name);

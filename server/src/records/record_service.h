@@ -60,6 +60,17 @@ class RecordService {
   Result<boost::json::object> Restore(const Actor& actor, const meta::Entity& e, int64_t id);
   Status Purge(const Actor& actor, const meta::Entity& e, int64_t id);
 
+  // Ownership and sharing (record_sharing.cc).
+  Result<boost::json::object> Transfer(const Actor& actor, const meta::Entity& e, int64_t id, int64_t to_user);
+  // 离职移交: every live record `from_user` owns, in one transaction; counts per entity.
+  Result<std::map<std::string, int64_t>> TransferAll(const Actor& actor, int64_t from_user, int64_t to_user);
+  Result<boost::json::array> ListMembers(const Actor& actor, const meta::Entity& e, int64_t id);
+  Status AddMember(const Actor& actor, const meta::Entity& e, int64_t id, int64_t user_id,
+                   const std::string& access, const std::string& expires_at);
+  Status RemoveMember(const Actor& actor, const meta::Entity& e, int64_t id, int64_t user_id);
+  // Why `subject` can or cannot see a record: {"visible","via","scope","actions"}.
+  Result<boost::json::object> Explain(const Actor& subject, const meta::Entity& e, int64_t id);
+
  private:
   struct Input;
   Result<Input> DecodeBody(const meta::Entity& e, const boost::json::object& body, bool create);

@@ -113,6 +113,11 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
   }
   if (e.owned && !in.values.count("ownerId") && actor.user_id)
     in.values["ownerId"] = StoredValue{actor.user_id, {}};
+  // Whom a record may be created for follows the create scope (a rep: only themselves).
+  if (auto owner = in.values.find("ownerId"); owner != in.values.end() && actor.user_id &&
+      !db::IsNull(owner->second.value) &&
+      !access_.CoversOwner(actor, e, Action::kCreate, db::AsInt(owner->second.value)))
+    return Forbidden();
   for (const auto& f : e.fields)
     if (f.required && (!in.values.count(f.name) || db::IsNull(in.values[f.name].value)))
       errors.emplace(f.name, "required");

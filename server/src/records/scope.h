@@ -1,0 +1,31 @@
+// Data scopes of a grant (DESIGN.md §2), ordered from narrowest to widest: with several roles the
+// widest wins. 本人 own / 本人及下属 own_and_reports / 本部门 department / 本部门及下属部门
+// department_tree / 全部 all.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace kehu::records {
+
+enum class Scope { kNone, kOwn, kOwnAndReports, kDepartment, kDepartmentTree, kAll };
+
+inline constexpr std::array<std::string_view, 6> kScopeNames = {
+    "none", "own", "own_and_reports", "department", "department_tree", "all"};
+inline constexpr std::array<std::string_view, 8> kActionNames = {
+    "create", "read", "edit", "delete", "export", "print", "import", "assign"};
+
+inline std::string_view ScopeName(Scope s) { return kScopeNames[static_cast<size_t>(s)]; }
+inline std::optional<Scope> ParseScope(std::string_view name) {
+  for (size_t i = 0; i < kScopeNames.size(); ++i)
+    if (kScopeNames[i] == name) return static_cast<Scope>(i);
+  return std::nullopt;
+}
+inline bool IsActionName(std::string_view name) {
+  for (auto a : kActionNames)
+    if (a == name) return true;
+  return false;
+}
+
+}  // namespace kehu::records

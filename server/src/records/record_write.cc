@@ -52,7 +52,8 @@ Result<RecordService::Input> RecordService::DecodeBody(const meta::Entity& e, co
     if (key == "version" && !create) continue;
     const meta::Field* f = e.FindField(key);
     if (!f) return InvalidInput("unknown_field").Arg("field", std::string(key));
-    bool settable = !f->read_only || (create && f->name == "ownerId");
+    // The owner is chosen on create only; afterwards ownership changes by transfer (assign scope).
+    bool settable = f->name == "ownerId" ? create : !f->read_only;
     if (!settable) return InvalidInput("read_only_field").Arg("field", f->name);
     if (auto v = DecodeInput(*f, value, errors)) in.values[f->name] = std::move(*v);
   }
@@ -226,7 +227,11 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
 }
 
 Status RecordService::Delete(const Actor& actor, const meta::Entity& e, int64_t id) {
-  if (!access_.Allowed(actor, e, Action::kDelete)) return Forbidden();
+  // Without any delete scope: still 404 for what the actor cannot see, so nothing is revealed.
+  if (!access_.Allowed(actor, e, Action::kDelete)) {
+    KEHU_TRY(Get(actor, e, id));
+    return Forbidden();
+  }
   return db_.Write([&](db::Session& s) -> Status {
     KEHU_ASSIGN(json::object before, LoadOne(s, actor, e, id, Action::kRead, false));
     if (!LoadOne(s, actor, e, id, Action::kDelete, false).ok()) return Forbidden();

@@ -61,7 +61,9 @@ TEST_F(AccessAuditSessionTest, UserAndRoleChangesAreAuditedWithoutSecrets) {
   json::object u = CreateUser("audited_user", pw, {"sales_rep"});
   ASSERT_FALSE(HasFailure());
   std::string path = RecordPath("users", u["id"]);
-  ASSERT_EQ(admin->Patch(path, json::object{{"version", u["version"]}, {"roles", json::array{"supervisor"}}})
+  ASSERT_EQ(admin
+                ->Patch(path, json::object{{"version", u["version"]},
+                                           {"roles", json::array{"supervisor"}}})
                 .status,
             200);
   std::string pw2 = GoodPassword();
@@ -74,9 +76,11 @@ TEST_F(AccessAuditSessionTest, UserAndRoleChangesAreAuditedWithoutSecrets) {
   EXPECT_EQ(dump.find(pw2), std::string::npos) << "password in the audit log";
   EXPECT_EQ(dump.find("$argon2"), std::string::npos) << "hash in the audit log";
 
-  HttpResponse role = admin->Post("/api/v1/roles",
-                                  json::object{{"code", "auditor"}, {"name", "审计员"},
-                                               {"grants", json::object{{"customers", json::object{{"read", "all"}}}}}});
+  HttpResponse role = admin->Post(
+      "/api/v1/roles",
+      json::object{{"code", "auditor"},
+                   {"name", "审计员"},
+                   {"grants", json::object{{"customers", json::object{{"read", "all"}}}}}});
   ASSERT_EQ(role.status, 201) << role.Describe();
   json::array role_items = Audit({{"entity", "roles"}, {"recordId", IdStr(At(role.json, "id"))}});
   EXPECT_GE(role_items.size(), 1u) << "role creation not audited";
@@ -104,7 +108,8 @@ TEST_F(AccessAuditSessionTest, RepsRevokedTokenWritesNothing) {
   EXPECT_EQ(integration->Get("/api/v1/customers", bearer).status, 200);
   // …the owner can, and then it is dead.
   ASSERT_EQ(As("east1").Delete("/api/v1/auth/tokens/" + IdStr(At(t.json, "id"))).status, 204);
-  HttpResponse r = integration->Post("/api/v1/customers", json::object{{"name", "吊销后写入"}}, bearer);
+  HttpResponse r =
+      integration->Post("/api/v1/customers", json::object{{"name", "吊销后写入"}}, bearer);
   EXPECT_EQ(r.status, 401) << r.Describe();
   EXPECT_EQ(Total("customers"), 0);
 }
@@ -113,15 +118,17 @@ TEST_F(AccessAuditSessionTest, OneUsersCookieWithAnotherUsersCsrfTokenIsRefused)
   auto attacker = NewClient();
   attacker->CopySessionFrom(As("east1"));
   HeaderList other_token{{"X-CSRF-Token", As("south1").csrf_token()}};
-  HttpResponse post = attacker->Post("/api/v1/customers", json::object{{"name", "混用令牌"}}, other_token);
+  HttpResponse post =
+      attacker->Post("/api/v1/customers", json::object{{"name", "混用令牌"}}, other_token);
   EXPECT_EQ(post.status, 403) << post.Describe();
   HttpResponse pw = attacker->Post(
       "/api/v1/auth/password",
       json::object{{"currentPassword", M("east1").password}, {"newPassword", GoodPassword()}},
       other_token);
   EXPECT_EQ(pw.status, 403) << pw.Describe();
-  HttpResponse admin_token = attacker->Post("/api/v1/customers", json::object{{"name", "管理员令牌"}},
-                                            {{"X-CSRF-Token", admin->csrf_token()}});
+  HttpResponse admin_token =
+      attacker->Post("/api/v1/customers", json::object{{"name", "管理员令牌"}},
+                     {{"X-CSRF-Token", admin->csrf_token()}});
   EXPECT_EQ(admin_token.status, 403) << admin_token.Describe();
   EXPECT_EQ(Total("customers"), 0);
   EXPECT_EQ(LoginAs(M("east1").username, M("east1").password)->Get("/api/v1/auth/me").status, 200)

@@ -20,8 +20,10 @@ std::set<std::string> RoleCodes(const json::value& user) {
   const auto& roles = At(user, "roles");
   if (!roles.is_array()) return codes;
   for (const auto& r : roles.get_array()) {
-    if (r.is_string()) codes.insert(std::string(r.get_string()));
-    else codes.insert(Str(r, "code"));
+    if (r.is_string())
+      codes.insert(std::string(r.get_string()));
+    else
+      codes.insert(Str(r, "code"));
   }
   return codes;
 }

@@ -29,7 +29,7 @@ struct OrgMember {
   std::string username;  // login name
   std::string password;
   json::value id;
-  std::unique_ptr<Client> client;  // logged in
+  std::unique_ptr<Client> client;       // logged in
   std::vector<json::object> customers;  // created by this member, in order
   std::vector<json::object> contacts;   // contacts[i] belongs to customers[i]
 };
@@ -75,8 +75,8 @@ class AccessTest : public ApiTest {
   std::set<std::string> AllCustomerIds();
 
   // Ids of GET /api/v1/<entity><query> for `c` (one page of 200); `total` gets the total.
-  std::set<std::string> ListIds(Client& c, const std::string& entity,
-                                const std::string& query = "", int64_t* total = nullptr);
+  std::set<std::string> ListIds(Client& c, const std::string& entity, const std::string& query = "",
+                                int64_t* total = nullptr);
 
   // The admin's view of a record (the whole JSON) to compare before/after a refused attempt.
   std::string Snapshot(const std::string& entity, const json::value& id);

@@ -59,10 +59,12 @@ TEST_F(AccessHierarchyTest, SupervisorGetsOtherRegionAs404AndCannotTouchIt) {
 TEST_F(AccessHierarchyTest, SupervisorEditsAndDeletesInTheirDepartment) {
   const json::value& cid = M("east2").customers[0].at("id");
   std::string path = RecordPath("customers", cid);
-  HttpResponse patch = As("sup_east").Patch(path, json::object{{"version", 1}, {"phone", "0571-88886666"}});
+  HttpResponse patch =
+      As("sup_east").Patch(path, json::object{{"version", 1}, {"phone", "0571-88886666"}});
   ASSERT_EQ(patch.status, 200) << patch.Describe();
   EXPECT_EQ(IdStr(At(patch.json, "ownerId")), IdStr(M("east2").id)) << "editing keeps the owner";
-  HttpResponse del = As("sup_east").Delete(RecordPath("customers", M("east3").customers[0].at("id")));
+  HttpResponse del =
+      As("sup_east").Delete(RecordPath("customers", M("east3").customers[0].at("id")));
   EXPECT_EQ(del.status, 204) << del.Describe();
   EXPECT_EQ(Total("customers"), 2 * kRepsPerDepartment * kCustomersPerRep - 1);
 }
@@ -74,7 +76,8 @@ TEST_F(AccessHierarchyTest, SupervisorExportContainsOnlyTheirSubtree) {
   EXPECT_EQ(CountNamesIn(r.body, RepKeys("south")), 0) << r.body;
   HttpResponse admin_export = admin->Get("/api/v1/customers/export?format=csv");
   ASSERT_EQ(admin_export.status, 200) << admin_export.Describe();
-  EXPECT_EQ(CountNamesIn(admin_export.body, RepKeys("south")), kRepsPerDepartment * kCustomersPerRep);
+  EXPECT_EQ(CountNamesIn(admin_export.body, RepKeys("south")),
+            kRepsPerDepartment * kCustomersPerRep);
 }
 
 TEST_F(AccessHierarchyTest, DepartmentTreeReachesSubDepartmentsButNotSiblings) {
@@ -127,7 +130,8 @@ TEST_F(AccessHierarchyTest, ExecutiveIsRefusedAdministration) {
                                                                  {"roles", json::array{"admin"}}});
   EXPECT_EQ(u.status, 403) << u.Describe();
   HttpResponse role = As("exec").Post(
-      "/api/v1/roles", json::object{{"code", "exec_role"}, {"name", "越权角色"}, {"grants", json::object{}}});
+      "/api/v1/roles",
+      json::object{{"code", "exec_role"}, {"name", "越权角色"}, {"grants", json::object{}}});
   EXPECT_EQ(role.status, 403) << role.Describe();
   HttpResponse dept = admin->Get("/api/v1/departments");
   std::string depts_before = dept.body;

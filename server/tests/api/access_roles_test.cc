@@ -23,8 +23,8 @@ class AccessRolesTest : public AccessTest {
     return s.empty() ? Str(At(At(role, "grants"), "*"), action) : s;
   }
   json::object PostRole(const std::string& code, const json::object& grants) {
-    HttpResponse r = admin->Post("/api/v1/roles",
-                                 json::object{{"code", code}, {"name", "角色" + code}, {"grants", grants}});
+    HttpResponse r = admin->Post(
+        "/api/v1/roles", json::object{{"code", code}, {"name", "角色" + code}, {"grants", grants}});
     EXPECT_EQ(r.status, 201) << r.Describe();
     return r.json.is_object() ? r.json.get_object() : json::object{};
   }
@@ -53,7 +53,8 @@ TEST_F(AccessRolesTest, DefaultRolesAfterInit) {
   }
   for (const char* entity : {"customers", "contacts"}) {
     SCOPED_TRACE(entity);
-    for (const char* a : {"create", "read", "edit", "delete", "export", "print", "import", "assign"})
+    for (const char* a :
+         {"create", "read", "edit", "delete", "export", "print", "import", "assign"})
       EXPECT_EQ(Scope(adm, entity, a), "all") << a;
     for (const char* a : {"read", "edit", "export", "print", "assign"})
       EXPECT_EQ(Scope(exec, entity, a), "all") << a;
@@ -62,7 +63,8 @@ TEST_F(AccessRolesTest, DefaultRolesAfterInit) {
     for (const char* a : {"read", "edit", "delete", "export", "print", "assign"})
       EXPECT_EQ(Scope(sup, entity, a), "department_tree") << a;
     EXPECT_EQ(Scope(sup, entity, "create"), "own");
-    for (const char* a : {"create", "read", "edit", "print"}) EXPECT_EQ(Scope(rep, entity, a), "own") << a;
+    for (const char* a : {"create", "read", "edit", "print"})
+      EXPECT_EQ(Scope(rep, entity, a), "own") << a;
     for (const char* a : {"delete", "export", "import", "assign"})
       EXPECT_EQ(Scope(rep, entity, a), "none") << a;
   }
@@ -82,8 +84,9 @@ TEST_F(AccessRolesTest, OnlyAdminsManageRoles) {
                                                              {"grants", json::object{}}});
     EXPECT_EQ(post.status, 403) << post.Describe();
     json::object all_read{{"customers", json::object{{"read", "all"}, {"delete", "all"}}}};
-    HttpResponse patch = c.Patch(RecordPath("roles", At(rep_role, "id")),
-                                 json::object{{"version", At(rep_role, "version")}, {"grants", all_read}});
+    HttpResponse patch =
+        c.Patch(RecordPath("roles", At(rep_role, "id")),
+                json::object{{"version", At(rep_role, "version")}, {"grants", all_read}});
     EXPECT_EQ(patch.status, 403) << patch.Describe();
   }
   EXPECT_EQ(admin->Get("/api/v1/roles").body, before);
@@ -99,12 +102,14 @@ TEST_F(AccessRolesTest, UnknownActionScopeOrEntityIs422) {
   };
   for (const auto& grants : bad) {
     SCOPED_TRACE(json::serialize(grants));
-    HttpResponse r = admin->Post("/api/v1/roles",
-                                 json::object{{"code", "bad_" + RandomHex(3)}, {"name", "坏角色"}, {"grants", grants}});
+    HttpResponse r = admin->Post(
+        "/api/v1/roles",
+        json::object{{"code", "bad_" + RandomHex(3)}, {"name", "坏角色"}, {"grants", grants}});
     EXPECT_EQ(r.status, 422) << r.Describe();
     json::value rep = Role("sales_rep");
-    HttpResponse p = admin->Patch(RecordPath("roles", At(rep, "id")),
-                                  json::object{{"version", At(rep, "version")}, {"grants", grants}});
+    HttpResponse p =
+        admin->Patch(RecordPath("roles", At(rep, "id")),
+                     json::object{{"version", At(rep, "version")}, {"grants", grants}});
     EXPECT_EQ(p.status, 422) << p.Describe();
   }
   EXPECT_EQ(admin->Get("/api/v1/roles").body, before);
@@ -113,7 +118,8 @@ TEST_F(AccessRolesTest, UnknownActionScopeOrEntityIs422) {
 TEST_F(AccessRolesTest, CustomDepartmentRoleAndTheWidestScopeWins) {
   BuildOrg();
   ASSERT_FALSE(HasFatalFailure());
-  json::object role = PostRole("dept_viewer", {{"customers", json::object{{"read", "department"}}}});
+  json::object role =
+      PostRole("dept_viewer", {{"customers", json::object{{"read", "department"}}}});
   ASSERT_FALSE(HasFailure());
   EXPECT_EQ(Str(json::value(role), "code"), "dept_viewer");
   EXPECT_EQ(Scope(json::value(role), "customers", "read"), "department");
@@ -129,19 +135,23 @@ TEST_F(AccessRolesTest, CustomDepartmentRoleAndTheWidestScopeWins) {
                                          json::object{{"version", 1}, {"name", "改同事的"}});
   EXPECT_EQ(patch.status, 403) << patch.Describe();
   EXPECT_EQ(Snapshot("customers", cid), before);
-  EXPECT_EQ(As("east1").Get(RecordPath("customers", M("south1").customers[0].at("id"))).status, 404);
+  EXPECT_EQ(As("east1").Get(RecordPath("customers", M("south1").customers[0].at("id"))).status,
+            404);
   // Narrowing the role takes effect at once.
   HttpResponse narrowed = admin->Patch(
       RecordPath("roles", role["id"]),
-      json::object{{"version", role["version"]}, {"grants", json::object{{"customers", json::object{{"read", "none"}}}}}});
+      json::object{{"version", role["version"]},
+                   {"grants", json::object{{"customers", json::object{{"read", "none"}}}}}});
   ASSERT_EQ(narrowed.status, 200) << narrowed.Describe();
-  EXPECT_EQ(ListIds(As("east1"), "customers"), CustomerIdsOf({"east1"})) << "sales_rep's own remains";
+  EXPECT_EQ(ListIds(As("east1"), "customers"), CustomerIdsOf({"east1"}))
+      << "sales_rep's own remains";
 }
 
 TEST_F(AccessRolesTest, OwnAndReportsFollowsTheManagerChainAcrossDepartments) {
   BuildOrg();
   ASSERT_FALSE(HasFatalFailure());
-  PostRole("team_lead", {{"customers", json::object{{"read", "own_and_reports"}, {"create", "own"}}}});
+  PostRole("team_lead",
+           {{"customers", json::object{{"read", "own_and_reports"}, {"create", "own"}}}});
   ASSERT_FALSE(HasFailure());
   // The lead sits in South; east1 reports to them, and "deep" reports to east1.
   AddMember("lead", {"team_lead"}, south_);

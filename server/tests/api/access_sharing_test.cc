@@ -54,7 +54,8 @@ TEST_F(AccessSharingTest, ReadShareShowsTheRecordButRefusesEdits) {
   EXPECT_EQ(total, kCustomersPerRep + 1);
   EXPECT_FALSE(Sees("south2")) << "only the member gains access";
   std::string before = Snapshot("customers", record_.at("id"));
-  HttpResponse patch = As("south1").Patch(path_, json::object{{"version", 1}, {"name", "只读改名"}});
+  HttpResponse patch =
+      As("south1").Patch(path_, json::object{{"version", 1}, {"name", "只读改名"}});
   EXPECT_EQ(patch.status, 403) << patch.Describe();
   EXPECT_EQ(As("south1").Delete(path_).status, 403);
   HttpResponse reshare = Share(As("south1"), "south2", "write");
@@ -86,7 +87,8 @@ TEST_F(AccessSharingTest, MembersListAndRemovalMakesItInvisibleAgain) {
 
 TEST_F(AccessSharingTest, WriteShareAllowsEditsButNotDeletion) {
   ASSERT_EQ(Share(As("east1"), "south1", "write").status, 201);
-  HttpResponse patch = As("south1").Patch(path_, json::object{{"version", 1}, {"phone", "0755-12345678"}});
+  HttpResponse patch =
+      As("south1").Patch(path_, json::object{{"version", 1}, {"phone", "0755-12345678"}});
   ASSERT_EQ(patch.status, 200) << patch.Describe();
   EXPECT_EQ(Str(patch.json, "phone"), "0755-12345678");
   EXPECT_EQ(IdStr(At(patch.json, "ownerId")), IdStr(M("east1").id)) << "sharing keeps the owner";
@@ -99,7 +101,8 @@ TEST_F(AccessSharingTest, ExpiredShareGrantsNothing) {
   HttpResponse r = Share(As("east1"), "south1", "write", "2020-01-01T00:00:00Z");
   ASSERT_TRUE(r.status == 201 || r.status == 422) << r.Describe();
   EXPECT_FALSE(Sees("south1"));
-  EXPECT_EQ(As("south1").Patch(path_, json::object{{"version", 1}, {"name", "过期改名"}}).status, 404);
+  EXPECT_EQ(As("south1").Patch(path_, json::object{{"version", 1}, {"name", "过期改名"}}).status,
+            404);
   // A share that expires in the future does grant access (control).
   ASSERT_EQ(Share(As("east1"), "south2", "read", "2099-01-01T00:00:00Z").status, 201);
   EXPECT_TRUE(Sees("south2"));

@@ -41,7 +41,8 @@ class AccessTransferTest : public AccessTest {
 TEST_F(AccessTransferTest, SupervisorTransfersWithinTheDepartmentAndItIsAudited) {
   const json::value& cid = M("east1").customers[0].at("id");
   std::string path = RecordPath("customers", cid);
-  HttpResponse r = As("sup_east").Post(path + "/transfer", json::object{{"toUserId", M("east2").id}});
+  HttpResponse r =
+      As("sup_east").Post(path + "/transfer", json::object{{"toUserId", M("east2").id}});
   ASSERT_EQ(r.status, 200) << r.Describe();
   EXPECT_EQ(IdStr(At(r.json, "ownerId")), IdStr(M("east2").id));
   EXPECT_EQ(IdStr(At(r.json, "id")), IdStr(cid));
@@ -50,7 +51,8 @@ TEST_F(AccessTransferTest, SupervisorTransfersWithinTheDepartmentAndItIsAudited)
   EXPECT_EQ(ListIds(As("east2"), "customers").count(IdStr(cid)), 1u);
   EXPECT_EQ(IdStr(At(admin->Get(path).json, "ownerId")), IdStr(M("east2").id));
 
-  HttpResponse audit = admin->Get("/api/v1/audit" + Query({{"entity", "customers"}, {"recordId", IdStr(cid)}}));
+  HttpResponse audit =
+      admin->Get("/api/v1/audit" + Query({{"entity", "customers"}, {"recordId", IdStr(cid)}}));
   ASSERT_EQ(audit.status, 200) << audit.Describe();
   bool found = false;
   for (const auto& item : At(audit.json, "items").get_array()) {
@@ -79,7 +81,8 @@ TEST_F(AccessTransferTest, RefusedTransfersChangeNothing) {
   const json::value& other = M("south1").customers[0].at("id");
   std::string before_own = Snapshot("customers", own), before_other = Snapshot("customers", other);
   auto transfer = [&](const std::string& by, const json::value& id, const std::string& to) {
-    return As(by).Post(RecordPath("customers", id) + "/transfer", json::object{{"toUserId", M(to).id}});
+    return As(by).Post(RecordPath("customers", id) + "/transfer",
+                       json::object{{"toUserId", M(to).id}});
   };
   EXPECT_EQ(transfer("east1", own, "east2").status, 403);
   EXPECT_EQ(transfer("east1", other, "east1").status, 404);
@@ -134,8 +137,9 @@ TEST_F(AccessTransferTest, ExplainSaysWhyAndWhat) {
   EXPECT_EQ(Str(exec.json, "scope"), "all") << exec.body;
   ExpectActions(exec, {"read", "edit", "export", "print", "assign"}, {"delete"});
 
-  ASSERT_EQ(As("east1").Post(RecordPath("customers", cid) + "/members",
-                             json::object{{"userId", M("south1").id}, {"access", "read"}})
+  ASSERT_EQ(As("east1")
+                .Post(RecordPath("customers", cid) + "/members",
+                      json::object{{"userId", M("south1").id}, {"access", "read"}})
                 .status,
             201);
   HttpResponse shared = Explain("south1", "customers", cid);

@@ -51,14 +51,14 @@ TEST_F(AccessUsersTest, MovingADepartmentUnderItsOwnDescendantIs422Cycle) {
 TEST_F(AccessUsersTest, CreatedUserHasTheContractShapeAndNoPassword) {
   json::object dept = CreateDepartment("华东区");
   std::string pw = GoodPassword();
-  json::object u = CreateUser("zhang_san", pw, {"sales_rep"},
-                              {{"email", "zhangsan@example.cn"}, {"mobile", "13800138000"},
-                               {"departmentId", dept["id"]}});
+  json::object u = CreateUser(
+      "zhang_san", pw, {"sales_rep"},
+      {{"email", "zhangsan@example.cn"}, {"mobile", "13800138000"}, {"departmentId", dept["id"]}});
   ASSERT_FALSE(HasFailure());
   json::value v(u);
-  for (const char* key : {"id", "username", "displayName", "email", "mobile", "departmentId",
-                          "managerId", "roles", "active", "timeZone", "locale", "version",
-                          "createdAt", "updatedAt"})
+  for (const char* key :
+       {"id", "username", "displayName", "email", "mobile", "departmentId", "managerId", "roles",
+        "active", "timeZone", "locale", "version", "createdAt", "updatedAt"})
     EXPECT_TRUE(u.contains(key)) << key << " missing: " << json::serialize(u);
   EXPECT_EQ(RoleCodes(v), std::set<std::string>{"sales_rep"});
   EXPECT_EQ(At(v, "active"), json::value(true));
@@ -115,10 +115,11 @@ TEST_F(AccessUsersTest, NonAdminsMayReadUsersButNotCreateOrChangeThem) {
   for (const char* key : {"east1", "sup_east", "exec"}) {
     SCOPED_TRACE(key);
     Client& c = As(key);
-    HttpResponse create = c.Post("/api/v1/users", json::object{{"username", std::string("x_") + key},
-                                                               {"displayName", "越权"},
-                                                               {"password", GoodPassword()},
-                                                               {"roles", json::array{"admin"}}});
+    HttpResponse create =
+        c.Post("/api/v1/users", json::object{{"username", std::string("x_") + key},
+                                             {"displayName", "越权"},
+                                             {"password", GoodPassword()},
+                                             {"roles", json::array{"admin"}}});
     EXPECT_EQ(create.status, 403) << create.Describe();
     std::string before_user = admin->Get(RecordPath("users", M("east2").id)).body;
     HttpResponse patch = c.Patch(RecordPath("users", M("east2").id),
@@ -150,17 +151,20 @@ TEST_F(AccessUsersTest, ManagerCycleIs422) {
   // sup_east -> managerId east1, while east1 reports to sup_east.
   std::string path = RecordPath("users", M("sup_east").id);
   std::string before = admin->Get(path).body;
-  HttpResponse r = admin->Patch(path, json::object{{"version", At(admin->Get(path).json, "version")},
-                                                   {"managerId", M("east1").id}});
+  HttpResponse r =
+      admin->Patch(path, json::object{{"version", At(admin->Get(path).json, "version")},
+                                      {"managerId", M("east1").id}});
   EXPECT_EQ(r.status, 422) << r.Describe();
   EXPECT_EQ(FieldError(r, "managerId"), "cycle") << r.body;
-  HttpResponse self = admin->Patch(path, json::object{{"version", At(admin->Get(path).json, "version")},
-                                                      {"managerId", M("sup_east").id}});
+  HttpResponse self =
+      admin->Patch(path, json::object{{"version", At(admin->Get(path).json, "version")},
+                                      {"managerId", M("sup_east").id}});
   EXPECT_EQ(self.status, 422) << self.Describe();
   EXPECT_EQ(FieldError(self, "managerId"), "cycle") << self.body;
   EXPECT_EQ(admin->Get(path).body, before);
-  HttpResponse ok = admin->Patch(path, json::object{{"version", At(admin->Get(path).json, "version")},
-                                                    {"managerId", M("exec").id}});
+  HttpResponse ok = admin->Patch(
+      path,
+      json::object{{"version", At(admin->Get(path).json, "version")}, {"managerId", M("exec").id}});
   EXPECT_EQ(ok.status, 200) << "a manager above is fine: " << ok.Describe();
 }
 
@@ -169,8 +173,8 @@ TEST_F(AccessUsersTest, AdminPasswordResetEndsTheUsersSessions) {
   ASSERT_FALSE(HasFatalFailure());
   auto second = LoginAs(M("east1").username, M("east1").password);
   std::string pw = GoodPassword();
-  HttpResponse r = admin->Post(RecordPath("users", M("east1").id) + "/password",
-                               json::object{{"password", pw}});
+  HttpResponse r =
+      admin->Post(RecordPath("users", M("east1").id) + "/password", json::object{{"password", pw}});
   ASSERT_EQ(r.status, 204) << r.Describe();
   EXPECT_EQ(As("east1").Get("/api/v1/auth/me").status, 401);
   EXPECT_EQ(second->Get("/api/v1/customers").status, 401);
@@ -189,14 +193,15 @@ TEST_F(AccessUsersTest, SelfPasswordChangeNeedsTheCurrentPassword) {
   ASSERT_FALSE(HasFatalFailure());
   Client& c = As("east1");
   std::string pw = GoodPassword();
-  HttpResponse wrong = c.Post("/api/v1/auth/password",
-                              json::object{{"currentPassword", "not-it-" + RandomHex(3)},
-                                           {"newPassword", pw}});
+  HttpResponse wrong =
+      c.Post("/api/v1/auth/password",
+             json::object{{"currentPassword", "not-it-" + RandomHex(3)}, {"newPassword", pw}});
   EXPECT_EQ(wrong.status, 422) << wrong.Describe();
   EXPECT_EQ(FieldError(wrong, "currentPassword"), "wrong") << wrong.body;
   EXPECT_EQ(NewClient()->Login(M("east1").username, pw).status, 401) << "nothing changed";
-  HttpResponse ok = c.Post("/api/v1/auth/password",
-                           json::object{{"currentPassword", M("east1").password}, {"newPassword", pw}});
+  HttpResponse ok =
+      c.Post("/api/v1/auth/password",
+             json::object{{"currentPassword", M("east1").password}, {"newPassword", pw}});
   ASSERT_EQ(ok.status, 204) << ok.Describe();
   EXPECT_EQ(NewClient()->Login(M("east1").username, M("east1").password).status, 401);
   EXPECT_EQ(LoginAs(M("east1").username, pw)->Get("/api/v1/auth/me").status, 200);
@@ -212,18 +217,20 @@ TEST_F(AccessUsersTest, DeactivatedUserCannotLogInAndTheirSessionDies) {
   BuildOrg(false);
   ASSERT_FALSE(HasFatalFailure());
   std::string path = RecordPath("users", M("south1").id);
-  HttpResponse r = admin->Patch(path, json::object{{"version", At(admin->Get(path).json, "version")},
-                                                   {"active", false}});
+  HttpResponse r = admin->Patch(
+      path, json::object{{"version", At(admin->Get(path).json, "version")}, {"active", false}});
   ASSERT_EQ(r.status, 200) << r.Describe();
   EXPECT_EQ(At(r.json, "active"), json::value(false));
   EXPECT_EQ(As("south1").Get("/api/v1/auth/me").status, 401);
-  EXPECT_EQ(As("south1").Post("/api/v1/customers", json::object{{"name", "停用后写入"}}).status, 401);
+  EXPECT_EQ(As("south1").Post("/api/v1/customers", json::object{{"name", "停用后写入"}}).status,
+            401);
   EXPECT_EQ(Total("customers"), 0);
   EXPECT_EQ(NewClient()->Login(M("south1").username, M("south1").password).status, 401);
-  HttpResponse back = admin->Patch(path, json::object{{"version", At(admin->Get(path).json, "version")},
-                                                      {"active", true}});
+  HttpResponse back = admin->Patch(
+      path, json::object{{"version", At(admin->Get(path).json, "version")}, {"active", true}});
   ASSERT_EQ(back.status, 200) << back.Describe();
-  EXPECT_EQ(LoginAs(M("south1").username, M("south1").password)->Get("/api/v1/auth/me").status, 200);
+  EXPECT_EQ(LoginAs(M("south1").username, M("south1").password)->Get("/api/v1/auth/me").status,
+            200);
 }
 
 }  // namespace

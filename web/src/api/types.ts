@@ -79,7 +79,9 @@ export interface User {
   timeZone?: string;
 }
 
-export type Permissions = Record<string, Partial<Record<EntityAction, boolean>>>;
+/** Data scope of a grant, narrowest to widest (本人 … 全部). */
+export type DataScope = 'none' | 'own' | 'own_and_reports' | 'department' | 'department_tree' | 'all';
+export type Permissions = Record<string, Partial<Record<EntityAction, DataScope>>>;
 
 export interface LoginResponse {
   user: User;

@@ -19,7 +19,9 @@ export const useSessionStore = defineStore('session', () => {
     const grants = permissions.value[entity];
     // No entry for the entity: leave the decision to the server (meta already filters).
     if (!grants) return true;
-    return grants[action] === true;
+    // The server gives the data scope per action ("none" … "all"); any scope but "none" allows it.
+    const scope = grants[action];
+    return scope !== undefined && scope !== 'none';
   }
 
   async function refresh(): Promise<boolean> {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { adminAndRepSteps } from './admin-and-rep.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = path.join(ROOT, 'test-output/e2e');
@@ -251,6 +252,7 @@ async function main() {
       await page.getByTestId('record-title').filter({ hasText: ctx.renamed }).waitFor();
       await page.screenshot({ path: path.join(SHOTS, '10-restored.png') });
     }],
+    ...adminAndRepSteps(ctx, { SHOTS, stamp, fail, fillRequired, saveForm, external: !!process.env.KEHU_E2E_URL }),
   ];
 
   let failed = false;

@@ -16,10 +16,11 @@ json::object LabelsJson(const meta::Labels& labels) {
   return o;
 }
 
-json::object FieldJson(const meta::Field& f) {
+json::object FieldJson(const meta::Field& f, records::FieldRule rule) {
+  bool editable = (!f.read_only || f.name == "ownerId") && rule == records::FieldRule::kEditable;
   json::object o{{"name", f.name}, {"type", meta::FieldTypeName(f.type)}, {"labels", LabelsJson(f.labels)},
-                 {"required", f.required}, {"unique", f.unique}, {"readOnly", f.read_only},
-                 {"readable", true}, {"editable", !f.read_only || f.name == "ownerId"}};
+                 {"required", f.required}, {"unique", f.unique}, {"readOnly", f.read_only || !editable},
+                 {"readable", true}, {"masked", rule == records::FieldRule::kMasked}, {"editable", editable}};
   if (f.max_length) o["maxLength"] = f.max_length;
   if (!f.target.empty()) o["target"] = f.target;
   if (!f.default_value.is_null()) o["default"] = f.default_value;
@@ -33,8 +34,12 @@ json::object FieldJson(const meta::Field& f) {
 
 json::object EntityJson(const meta::Entity& e, const records::Actor& a) {
   json::array fields, cols, search, actions;
-  for (const auto& f : e.fields) fields.push_back(FieldJson(f));
-  for (const auto& c : e.list_columns) cols.emplace_back(c);
+  for (const auto& f : e.fields) {
+    records::FieldRule rule = a.FieldRuleFor(e.name, f.name);
+    if (rule != records::FieldRule::kHidden) fields.push_back(FieldJson(f, rule));
+  }
+  for (const auto& c : e.list_columns)
+    if (a.FieldRuleFor(e.name, c) != records::FieldRule::kHidden) cols.emplace_back(c);
   for (const auto& s : e.search_fields) search.emplace_back(s);
   for (auto action : records::kActionNames)
     if (a.ScopeFor(e.name, action) != records::Scope::kNone) actions.emplace_back(action);

@@ -94,7 +94,28 @@ Result<records::Actor> AuthService::LoadActor(db::Session& s, int64_t user_id) {
   }
   KEHU_TRY(LoadGrants(s, a));
   KEHU_TRY(LoadScopeMembers(s, a));
+  if (!a.is_admin) KEHU_TRY(LoadFieldRules(s, a));
   return a;
+}
+
+// A field is restricted only when every one of the user's roles restricts it; then the most
+// permissive of those rules applies.
+Status AuthService::LoadFieldRules(db::Session& s, records::Actor& a) {
+  KEHU_ASSIGN(db::Rows rows, s.Query("SELECT rf.role_id, rf.entity, rf.field, rf.rule FROM role_field_rules rf "
+                                     "JOIN user_roles ur ON ur.role_id = rf.role_id WHERE ur.user_id = ?",
+                                     {Value(a.user_id)}));
+  std::map<std::pair<std::string, std::string>, std::pair<size_t, records::FieldRule>> seen;
+  for (const auto& r : rows.rows) {
+    auto rule = records::ParseFieldRule(db::AsText(r[3]));
+    if (!rule) continue;
+    auto& [count, widest] = seen[{db::AsText(r[1]), db::AsText(r[2])}];
+    widest = count == 0 ? *rule : std::max(widest, *rule);
+    ++count;
+  }
+  for (const auto& [key, value] : seen)
+    if (value.first == a.roles.size() && value.second != records::FieldRule::kEditable)
+      a.field_rules[key.first][key.second] = value.second;
+  return Ok();
 }
 
 // Widest scope over the user's roles per (entity, action); a role's entity-specific grant beats

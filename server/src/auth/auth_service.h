@@ -80,6 +80,7 @@ class AuthService {
 
   Status LoadGrants(db::Session& s, records::Actor& a);
   Status LoadScopeMembers(db::Session& s, records::Actor& a);
+  Status LoadFieldRules(db::Session& s, records::Actor& a);
 
   db::Database& db_;
   std::vector<std::string> entities_;

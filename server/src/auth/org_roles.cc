@@ -36,6 +36,29 @@ Status OrgService::SaveGrants(db::Session& s, const char* table, const char* own
   return Ok();
 }
 
+// {"customers": {"phone": "masked", "remarks": "hidden"}} replaces the role's field rules.
+Status OrgService::SaveFieldRules(db::Session& s, int64_t role_id, const json::value& rules) {
+  if (!rules.is_object()) return InvalidInput("wrong_type").Field("fields", "wrong_type");
+  for (const auto& [entity, fields] : rules.as_object()) {
+    const meta::Entity* e = registry_.Find(entity);
+    if (!e) return ValidationFailed().Field("fields", "unknown_entity");
+    if (!fields.is_object()) return InvalidInput("wrong_type").Field("fields", "wrong_type");
+    for (const auto& [field, rule] : fields.as_object()) {
+      const meta::Field* f = e->FindField(field);
+      if (!f || f->system) return ValidationFailed().Field("fields", "unknown_field");
+      if (!rule.is_string() || !records::ParseFieldRule(rule.as_string()))
+        return ValidationFailed().Field("fields", "unknown_rule");
+    }
+  }
+  KEHU_TRY(s.Execute("DELETE FROM role_field_rules WHERE role_id = ?", {Value(role_id)}));
+  for (const auto& [entity, fields] : rules.as_object())
+    for (const auto& [field, rule] : fields.as_object())
+      KEHU_TRY(s.Execute("INSERT INTO role_field_rules (role_id, entity, field, rule) VALUES (?, ?, ?, ?)",
+                         {Value(role_id), Value(std::string(entity)), Value(std::string(field)),
+                          Value(std::string(rule.as_string()))}));
+  return Ok();
+}
+
 Result<json::object> OrgService::LoadRole(db::Session& s, int64_t id) {
   KEHU_ASSIGN(db::Rows rows, s.Query("SELECT id, code, name, builtin, version FROM roles WHERE id = ?", {Value(id)}));
   if (rows.empty()) return NotFound();
@@ -48,8 +71,17 @@ Result<json::object> OrgService::LoadRole(db::Session& s, int64_t id) {
     if (!g.contains(entity)) g[entity] = json::object();
     g[entity].as_object()[db::AsText(row[1])] = db::AsText(row[2]);
   }
+  KEHU_ASSIGN(db::Rows rules, s.Query("SELECT entity, field, rule FROM role_field_rules WHERE role_id = ? "
+                                      "ORDER BY entity, field", {Value(id)}));
+  json::object fields;
+  for (const auto& row : rules.rows) {
+    std::string entity = db::AsText(row[0]);
+    if (!fields.contains(entity)) fields[entity] = json::object();
+    fields[entity].as_object()[db::AsText(row[1])] = db::AsText(row[2]);
+  }
   return json::object{{"id", db::AsInt(r[0])}, {"code", db::AsText(r[1])}, {"name", db::AsText(r[2])},
-                      {"builtin", db::AsInt(r[3]) != 0}, {"version", db::AsInt(r[4])}, {"grants", std::move(g)}};
+                      {"builtin", db::AsInt(r[3]) != 0}, {"version", db::AsInt(r[4])}, {"grants", std::move(g)},
+                      {"fields", std::move(fields)}};
 }
 
 Result<json::array> OrgService::ListRoles() {
@@ -68,7 +100,7 @@ Result<json::array> OrgService::ListRoles() {
 Result<json::object> OrgService::CreateRole(const records::Actor& actor, const json::object& body) {
   if (!actor.is_admin) return Forbidden();
   for (const auto& [key, v] : body)
-    if (key != "code" && key != "name" && key != "grants") return InvalidInput("unknown_field").Arg("field", std::string(key));
+    if (key != "code" && key != "name" && key != "grants" && key != "fields") return InvalidInput("unknown_field").Arg("field", std::string(key));
   auto* code = body.if_contains("code");
   auto* name = body.if_contains("name");
   static const std::regex kCode("^[a-z][a-z0-9_]{1,49}$");
@@ -86,6 +118,7 @@ Result<json::object> OrgService::CreateRole(const records::Actor& actor, const j
                                        Value(now), Value(now)}));
     int64_t id = db::AsInt(ids.rows[0][0]);
     if (auto* grants = body.if_contains("grants")) KEHU_TRY(SaveGrants(s, "role_grants", "role_id", id, *grants, true));
+    if (auto* fields = body.if_contains("fields")) KEHU_TRY(SaveFieldRules(s, id, *fields));
     KEHU_ASSIGN(out, LoadRole(s, id));
     return records::AppendAudit(s, actor, {"roles", id, "create", out});
   }));
@@ -95,7 +128,7 @@ Result<json::object> OrgService::CreateRole(const records::Actor& actor, const j
 Result<json::object> OrgService::UpdateRole(const records::Actor& actor, int64_t id, const json::object& body) {
   if (!actor.is_admin) return Forbidden();
   for (const auto& [key, v] : body)
-    if (key != "version" && key != "name" && key != "grants") return InvalidInput("unknown_field").Arg("field", std::string(key));
+    if (key != "version" && key != "name" && key != "grants" && key != "fields") return InvalidInput("unknown_field").Arg("field", std::string(key));
   auto* version = body.if_contains("version");
   if (!version || !version->is_int64()) return InvalidInput("version_required").Field("version", "required");
   auto* name = body.if_contains("name");
@@ -108,11 +141,12 @@ Result<json::object> OrgService::UpdateRole(const records::Actor& actor, int64_t
       e.extra.emplace_back("current", json::serialize(before));
       return e;
     }
-    if (before.at("code") == "admin" && body.contains("grants"))
+    if (before.at("code") == "admin" && (body.contains("grants") || body.contains("fields")))
       return ValidationFailed().Field("grants", "read_only");  // the admin role always has everything
     if (name)
       KEHU_TRY(s.Execute("UPDATE roles SET name = ? WHERE id = ?", {Value(std::string(name->as_string())), Value(id)}));
     if (auto* grants = body.if_contains("grants")) KEHU_TRY(SaveGrants(s, "role_grants", "role_id", id, *grants, true));
+    if (auto* fields = body.if_contains("fields")) KEHU_TRY(SaveFieldRules(s, id, *fields));
     KEHU_TRY(s.Execute("UPDATE roles SET version = version + 1, updated_at = ? WHERE id = ?", {Value(NowIso()), Value(id)}));
     KEHU_ASSIGN(out, LoadRole(s, id));
     return records::AppendAudit(s, actor, {"roles", id, "update",

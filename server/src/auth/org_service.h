@@ -35,6 +35,7 @@ class OrgService {
  private:
   Result<boost::json::object> LoadUser(db::Session& s, int64_t id);
   Result<boost::json::object> LoadRole(db::Session& s, int64_t id);
+  Status SaveFieldRules(db::Session& s, int64_t role_id, const boost::json::value& rules);
   Status SaveGrants(db::Session& s, const char* table, const char* owner_column, int64_t owner,
                     const boost::json::value& grants, bool replace);
 

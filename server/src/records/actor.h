@@ -29,6 +29,16 @@ struct Actor {
   // (each includes the actor). Filled only when a grant uses that scope.
   std::vector<int64_t> report_ids, department_user_ids, department_tree_user_ids;
 
+  // entity -> field -> rule, only for fields that are not plainly editable.
+  std::map<std::string, std::map<std::string, FieldRule>> field_rules;
+
+  FieldRule FieldRuleFor(const std::string& entity, const std::string& field) const {
+    auto e = field_rules.find(entity);
+    if (e == field_rules.end()) return FieldRule::kEditable;
+    auto f = e->second.find(field);
+    return f == e->second.end() ? FieldRule::kEditable : f->second;
+  }
+
   Scope ScopeFor(const std::string& entity, std::string_view action) const {
     if (is_admin) return Scope::kAll;
     for (const std::string& key : {entity, std::string("*")}) {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/text/search_terms.h"
+#include "records/field_rules.h"
 #include "records/record_service.h"
 #include "records/record_sql.h"
 
@@ -34,12 +35,14 @@ Result<json::object> RecordService::Get(const Actor& actor, const meta::Entity& 
     KEHU_ASSIGN(out, LoadOne(s, actor, e, id, Action::kRead, false));
     return Ok();
   }));
+  ShapeForActor(actor, e, out);
   return out;
 }
 
 Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e, const ListQuery& q) {
   Action action = q.deleted ? Action::kDelete : Action::kRead;
   if (!access_.Allowed(actor, e, action)) return Forbidden();
+  KEHU_TRY(CheckQueryFields(actor, e, q));
   Where where;
   where.And(q.deleted ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL");
   where.And(access_.Predicate(actor, e, Action::kRead, "t", where.params));
@@ -77,6 +80,7 @@ Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e
     }
     return AddDisplay(s, e, out.items);
   }));
+  for (auto& item : out.items) ShapeForActor(actor, e, item.as_object());
   return out;
 }
 

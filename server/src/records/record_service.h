@@ -73,7 +73,8 @@ class RecordService {
 
  private:
   struct Input;
-  Result<Input> DecodeBody(const meta::Entity& e, const boost::json::object& body, bool create);
+  Result<Input> DecodeBody(const Actor& actor, const meta::Entity& e, const boost::json::object& body,
+                           bool create);
   Status CheckReferences(db::Session& s, const Actor& actor, const meta::Entity& e,
                          const std::map<std::string, StoredValue>& values, int64_t self_id,
                          FieldErrors& errors);

@@ -3,6 +3,7 @@
 
 #include "core/time.h"
 #include "records/audit.h"
+#include "records/field_rules.h"
 #include "records/record_service.h"
 #include "records/record_sql.h"
 
@@ -37,6 +38,7 @@ Result<json::object> RecordService::Transfer(const Actor& actor, const meta::Ent
     KEHU_ASSIGN(after, LoadOne(s, Actor::System(), e, id, Action::kRead, false));
     return Ok();
   }));
+  ShapeForActor(actor, e, after);
   return after;
 }
 

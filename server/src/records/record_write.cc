@@ -5,6 +5,7 @@
 #include "core/text/search_terms.h"
 #include "core/time.h"
 #include "records/audit.h"
+#include "records/field_rules.h"
 #include "records/record_service.h"
 #include "records/record_sql.h"
 
@@ -38,8 +39,8 @@ json::value StoredToJson(const meta::Field& f, const StoredValue& v) {
 
 }  // namespace
 
-Result<RecordService::Input> RecordService::DecodeBody(const meta::Entity& e, const json::object& body,
-                                                       bool create) {
+Result<RecordService::Input> RecordService::DecodeBody(const Actor& actor, const meta::Entity& e,
+                                                       const json::object& body, bool create) {
   Input in;
   FieldErrors& errors = in.errors;
   for (const auto& [key, value] : body) {
@@ -54,7 +55,8 @@ Result<RecordService::Input> RecordService::DecodeBody(const meta::Entity& e, co
     if (!f) return InvalidInput("unknown_field").Arg("field", std::string(key));
     // The owner is chosen on create only; afterwards ownership changes by transfer (assign scope).
     bool settable = f->name == "ownerId" ? create : !f->read_only;
-    if (!settable) return InvalidInput("read_only_field").Arg("field", f->name);
+    if (!settable || actor.FieldRuleFor(e.name, f->name) != FieldRule::kEditable)
+      return InvalidInput("read_only_field").Arg("field", f->name);
     if (auto v = DecodeInput(*f, value, errors)) in.values[f->name] = std::move(*v);
   }
   // Wrong JSON types make the whole request malformed (400); format errors wait for the rest.
@@ -106,7 +108,7 @@ Status RecordService::Reindex(db::Session& s, const meta::Entity& e, const json:
 Result<json::object> RecordService::Create(const Actor& actor, const meta::Entity& e,
                                            const json::object& body) {
   if (!access_.Allowed(actor, e, Action::kCreate)) return Forbidden();
-  KEHU_ASSIGN(Input in, DecodeBody(e, body, true));
+  KEHU_ASSIGN(Input in, DecodeBody(actor, e, body, true));
   FieldErrors errors = in.errors;
   for (const auto& f : e.fields) {
     if (f.system || in.values.count(f.name) || f.default_value.is_null()) continue;
@@ -157,6 +159,7 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
     KEHU_TRY(Reindex(s, e, created));
     return hooks_.Run(HookPoint::kAfterCreate, ctx);
   }));
+  ShapeForActor(actor, e, created);
   return created;
 }
 
@@ -166,7 +169,7 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
   auto* version = body.if_contains("version");
   if (!version) return InvalidInput("version_required").Field("version", "required");
   if (!version->is_int64()) return InvalidInput("wrong_type").Field("version", "wrong_type");
-  KEHU_ASSIGN(Input in, DecodeBody(e, body, false));
+  KEHU_ASSIGN(Input in, DecodeBody(actor, e, body, false));
 
   json::object updated;
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
@@ -174,7 +177,9 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
     if (!LoadOne(s, actor, e, id, Action::kEdit, false).ok()) return Forbidden();
     if (before.at("version").as_int64() != version->as_int64()) {
       Error conflict = Conflict("version_conflict");
-      conflict.extra.emplace_back("current", json::serialize(before));
+      json::object current = before;
+      ShapeForActor(actor, e, current);
+      conflict.extra.emplace_back("current", json::serialize(current));
       return conflict;
     }
     // Keep only real changes; the audit shows from -> to.
@@ -223,6 +228,7 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
     KEHU_TRY(Reindex(s, e, updated));
     return hooks_.Run(HookPoint::kAfterUpdate, ctx);
   }));
+  ShapeForActor(actor, e, updated);
   return updated;
 }
 
@@ -264,6 +270,7 @@ Result<json::object> RecordService::Restore(const Actor& actor, const meta::Enti
     KEHU_ASSIGN(restored, LoadOne(s, Actor::System(), e, id, Action::kRead, false));
     return Reindex(s, e, restored);
   }));
+  ShapeForActor(actor, e, restored);
   return restored;
 }
 

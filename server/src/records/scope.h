@@ -28,4 +28,14 @@ inline bool IsActionName(std::string_view name) {
   return false;
 }
 
+// Field rules of a role, least to most permissive; the most permissive over the user's roles wins.
+enum class FieldRule { kHidden, kMasked, kReadOnly, kEditable };
+inline constexpr std::array<std::string_view, 4> kFieldRuleNames = {"hidden", "masked", "readonly", "editable"};
+inline std::string_view FieldRuleName(FieldRule r) { return kFieldRuleNames[static_cast<size_t>(r)]; }
+inline std::optional<FieldRule> ParseFieldRule(std::string_view name) {
+  for (size_t i = 0; i < kFieldRuleNames.size(); ++i)
+    if (kFieldRuleNames[i] == name) return static_cast<FieldRule>(i);
+  return std::nullopt;
+}
+
 }  // namespace kehu::records

@@ -16,3 +16,8 @@ export function fetchMe(): Promise<MeResponse> {
 export function logout(): Promise<void> {
   return request('/auth/logout', { method: 'POST', skipAuthRedirect: true });
 }
+
+/** 422 fields: currentPassword = "wrong", newPassword = "too_weak". */
+export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  return request('/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+}

@@ -109,3 +109,58 @@ export interface AuditEntry {
   action: string;
   changes?: Record<string, { from: unknown; to: unknown }>;
 }
+
+/** The eight actions a role grants; a superset of what /meta lists per entity. */
+export type GrantAction = 'create' | 'read' | 'edit' | 'delete' | 'export' | 'print' | 'import' | 'assign';
+/** entity name or "*" (every entity without its own entry) → action → scope. */
+export type Grants = Record<string, Partial<Record<GrantAction, DataScope>>>;
+
+export interface Department {
+  id: number;
+  name: string;
+  parentId: number | null;
+  active: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A user as the administration endpoints return it (richer than the session's User). */
+export interface AdminUser {
+  id: number;
+  username: string;
+  displayName: string;
+  email: string | null;
+  mobile: string | null;
+  departmentId: number | null;
+  managerId: number | null;
+  roles: string[];
+  active: boolean;
+  timeZone: string;
+  locale: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Role {
+  id: number;
+  code: string;
+  name: string;
+  builtin: boolean;
+  version: number;
+  grants: Grants;
+}
+
+/** A row of the system-wide audit log; `changes` is {field: {from, to}} for updates, plain values otherwise. */
+export interface AuditLogEntry {
+  id: number;
+  at: string;
+  userId: number | null;
+  userName: string;
+  entity: string;
+  recordId: number | null;
+  action: string;
+  changes?: Record<string, unknown>;
+  remoteAddress?: string;
+}

@@ -32,7 +32,10 @@ const messages: MessageSchema = {
     tooManyAttempts: 'Too many failed sign-ins. Try again in {wait}.',
     tooManyAttemptsNoWait: 'Too many failed sign-ins. Try again later.',
   },
-  menu: { home: 'Home', recycleBin: 'Recycle bin', system: 'System', menu: 'Menu' },
+  menu: {
+    home: 'Home', recycleBin: 'Recycle bin', system: 'System', menu: 'Menu',
+    users: 'Users', departments: 'Departments', roles: 'Roles', auditLog: 'Audit log',
+  },
   modules: {
     customers: 'Customers', sales: 'Sales', orders: 'Orders & contracts', service: 'Service',
     documents: 'Documents', organization: 'Organization', other: 'Other',
@@ -82,6 +85,8 @@ const messages: MessageSchema = {
     invalid_phone: 'invalid phone number', invalid_url: 'invalid web address', unique: 'already exists',
     invalid: 'invalid', checksum_mismatch: 'check digit does not match', likely_duplicate: 'likely a duplicate',
     not_found: 'linked record not found',
+    too_weak: 'too weak: at least 8 characters, not the username', invalid_option: 'invalid option', cycle: 'would create a cycle',
+    wrong: 'the current password is wrong', read_only: 'cannot be changed',
   },
   currency: { CNY: 'Chinese yuan', USD: 'US dollar', EUR: 'Euro', HKD: 'Hong Kong dollar', TWD: 'New Taiwan dollar', JPY: 'Japanese yen' },
   detail: {
@@ -106,6 +111,55 @@ const messages: MessageSchema = {
   system: {
     id: 'ID', ownerId: 'Owner', createdAt: 'Created at', updatedAt: 'Updated at', createdById: 'Created by',
     updatedById: 'Updated by', deletedAt: 'Deleted at', deletedById: 'Deleted by',
+  },
+  scope: {
+    none: 'None', own: 'Own', own_and_reports: 'Own and reports', department: 'Department',
+    department_tree: 'Department and sub-departments', all: 'All',
+  },
+  grantAction: {
+    create: 'Create', read: 'Read', edit: 'Edit', delete: 'Delete', export: 'Export', print: 'Print',
+    import: 'Import', assign: 'Transfer',
+  },
+  userAdmin: {
+    title: 'Users', searchPlaceholder: 'Search username or name', department: 'Department', allDepartments: 'All departments',
+    username: 'Username', displayName: 'Name', email: 'Email', mobile: 'Mobile', manager: 'Manager', roles: 'Roles',
+    active: 'Status', activeOn: 'Active', activeOff: 'Inactive', password: 'Initial password',
+    passwordHint: 'At least 8 characters, not the username', create: 'New user', createTitle: 'New user', editTitle: 'Edit user',
+    resetPassword: 'Reset password', resetTitle: 'Reset the password of “{name}”', newPassword: 'New password', confirmPassword: 'Confirm new password',
+    passwordMismatch: 'The passwords do not match', resetDone: 'Password reset', transfer: 'Hand over records',
+    transferTitle: 'Hand over records: {name}', transferTo: 'Receiving user', transferPick: 'Choose who takes over the records',
+    transferExplain: 'Every customer, contact and other record owned by “{from}” will be owned by the receiving user.',
+    transferConfirm: 'Every customer, contact and other record owned by “{from}” will be transferred to “{to}”. This is not undone automatically, and each owner change is written to the audit log. Transfer now?',
+    transferDone: 'Handed over: {summary}', transferItem: '{n} {entity}', transferNothing: 'Done: there were no records to hand over',
+    deactivateConfirm: '“{name}” will no longer be able to sign in; the records they own stay as they are (use “Hand over records” to move them). Deactivate?',
+    created: 'User created', saved: 'User saved', rolesRequired: 'Choose at least one role', required: 'Enter the {field}',
+    noManager: 'None', more: 'More',
+  },
+  deptAdmin: {
+    title: 'Departments', add: 'New department', addChild: 'New sub-department', rename: 'Rename', name: 'Department name',
+    parent: 'Parent department', noParent: 'None (top level)', deactivate: 'Deactivate', activate: 'Activate', inactive: 'Inactive',
+    deactivateConfirm: 'After deactivating “{name}”, users can no longer be assigned to it; users already in it are not affected. Deactivate?',
+    dragHint: 'Drag a department to change its parent', moved: 'Moved “{name}”', cycle: 'A department cannot move under one of its own sub-departments',
+    empty: 'No departments yet: create the first one', nameRequired: 'Enter the department name', created: 'Department created', renamed: 'Renamed',
+    renameTitle: 'Rename department',
+  },
+  roleAdmin: {
+    title: 'Roles and permissions', roles: 'Roles', code: 'Role code', name: 'Role name', builtin: 'Built-in', create: 'New role',
+    createTitle: 'New role', entity: 'Object', allEntities: 'All objects *', inherit: 'Use default',
+    readOnly: 'Administrators always have every permission; this role cannot be changed', saved: 'Permissions saved', created: 'Role created',
+    codeHint: 'Lower-case letters, digits and underscores, e.g. service_rep', matrixHint: 'The “All objects *” row is the default; empty cells of an object row use it',
+    selectRole: 'Choose a role on the left', codeRequired: 'Enter the role code', nameRequired: 'Enter the role name',
+    codeInvalid: 'Use lower-case letters, digits and underscores, starting with a letter',
+  },
+  auditLog: {
+    title: 'Audit log', entity: 'Object', user: 'User', action: 'Action', record: 'Record', at: 'Time', range: 'Period',
+    address: 'IP address', changes: 'Changes', noChanges: 'No field changes', allEntities: 'All objects', anyUser: 'All users',
+    value: 'Value',
+    entities: { auth: 'Sign-in', users: 'Users', departments: 'Departments', roles: 'Roles' },
+  },
+  passwordPage: {
+    current: 'Current password', new: 'New password', confirm: 'Confirm new password', mismatch: 'The new passwords do not match',
+    hint: 'At least 8 characters, not your username', submit: 'Change password', done: 'Password changed', required: 'Enter the {field}',
   },
   notFound: { title: 'Page not found', back: 'Back to home' },
 };

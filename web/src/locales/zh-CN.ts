@@ -30,7 +30,10 @@ export default {
     tooManyAttempts: '登录失败次数过多，请在 {wait} 后重试',
     tooManyAttemptsNoWait: '登录失败次数过多，请稍后重试',
   },
-  menu: { home: '工作台', recycleBin: '回收站', system: '系统管理', menu: '菜单' },
+  menu: {
+    home: '工作台', recycleBin: '回收站', system: '系统管理', menu: '菜单',
+    users: '用户管理', departments: '部门管理', roles: '角色权限', auditLog: '审计日志',
+  },
   modules: {
     customers: '客户管理', sales: '销售管理', orders: '订单合同', service: '客户服务',
     documents: '文档', organization: '组织架构', other: '其他',
@@ -77,6 +80,8 @@ export default {
     invalid_phone: '电话格式不正确', invalid_url: '网址格式不正确', unique: '该值已存在',
     invalid: '格式不正确', checksum_mismatch: '校验位不正确', likely_duplicate: '可能与已有记录重复',
     not_found: '关联记录不存在',
+    too_weak: '密码太弱：至少 8 位，且不能与用户名相同', invalid_option: '选项无效', cycle: '不能形成循环的上下级关系',
+    wrong: '当前密码不正确', read_only: '不能修改',
   },
   currency: { CNY: '人民币', USD: '美元', EUR: '欧元', HKD: '港币', TWD: '新台币', JPY: '日元' },
   detail: {
@@ -100,6 +105,55 @@ export default {
   system: {
     id: 'ID', ownerId: '负责人', createdAt: '创建时间', updatedAt: '更新时间', createdById: '创建人',
     updatedById: '修改人', deletedAt: '删除时间', deletedById: '删除人',
+  },
+  scope: {
+    none: '无', own: '本人', own_and_reports: '本人及下属', department: '本部门',
+    department_tree: '本部门及下属部门', all: '全部',
+  },
+  grantAction: {
+    create: '新建', read: '查看', edit: '编辑', delete: '删除', export: '导出', print: '打印',
+    import: '导入', assign: '转移',
+  },
+  userAdmin: {
+    title: '用户管理', searchPlaceholder: '搜索用户名、姓名', department: '部门', allDepartments: '全部部门',
+    username: '用户名', displayName: '姓名', email: '邮箱', mobile: '手机', manager: '直属上级', roles: '角色',
+    active: '状态', activeOn: '启用', activeOff: '停用', password: '初始密码',
+    passwordHint: '至少 8 位，且不能与用户名相同', create: '新建用户', createTitle: '新建用户', editTitle: '编辑用户',
+    resetPassword: '重置密码', resetTitle: '重置“{name}”的密码', newPassword: '新密码', confirmPassword: '确认新密码',
+    passwordMismatch: '两次输入的密码不一致', resetDone: '密码已重置', transfer: '离职移交',
+    transferTitle: '离职移交：{name}', transferTo: '接收人', transferPick: '选择接收记录的用户',
+    transferExplain: '“{from}”负责的全部客户、联系人等记录将改由接收人负责。',
+    transferConfirm: '“{from}”负责的全部客户、联系人等记录将转给“{to}”负责，移交后不会自动撤回，每条记录的负责人变更都会写入审计日志。确定移交吗？',
+    transferDone: '移交完成：{summary}', transferItem: '{entity} {n} 条', transferNothing: '移交完成，没有需要移交的记录',
+    deactivateConfirm: '停用后“{name}”将无法登录，其负责的记录保持不变（可用“离职移交”转给他人）。确定停用吗？',
+    created: '用户已创建', saved: '用户已保存', rolesRequired: '请至少选择一个角色', required: '请输入{field}',
+    noManager: '无', more: '更多',
+  },
+  deptAdmin: {
+    title: '部门管理', add: '新建部门', addChild: '新建下级部门', rename: '重命名', name: '部门名称',
+    parent: '上级部门', noParent: '无（顶级部门）', deactivate: '停用', activate: '启用', inactive: '已停用',
+    deactivateConfirm: '停用“{name}”后，不能再把用户分配到该部门，已在其中的用户不受影响。确定停用吗？',
+    dragHint: '拖动部门可调整其上级部门', moved: '已移动“{name}”', cycle: '不能把部门移到它自己的下级部门之下',
+    empty: '还没有部门，先新建一个吧', nameRequired: '请输入部门名称', created: '部门已创建', renamed: '已重命名',
+    renameTitle: '重命名部门',
+  },
+  roleAdmin: {
+    title: '角色权限', roles: '角色', code: '角色编码', name: '角色名称', builtin: '内置', create: '新建角色',
+    createTitle: '新建角色', entity: '对象', allEntities: '全部实体 *', inherit: '沿用默认',
+    readOnly: '系统管理员始终拥有全部权限，不能修改', saved: '权限已保存', created: '角色已创建',
+    codeHint: '小写字母、数字和下划线，如 service_rep', matrixHint: '“全部实体 *”一行是默认值；对象行中留空的格子沿用默认值',
+    selectRole: '请在左侧选择一个角色', codeRequired: '请输入角色编码', nameRequired: '请输入角色名称',
+    codeInvalid: '只能使用小写字母、数字和下划线，且以字母开头',
+  },
+  auditLog: {
+    title: '审计日志', entity: '对象', user: '操作人', action: '操作', record: '记录', at: '时间', range: '时间范围',
+    address: 'IP 地址', changes: '变更内容', noChanges: '没有字段变更', allEntities: '全部对象', anyUser: '全部用户',
+    value: '值',
+    entities: { auth: '登录', users: '用户', departments: '部门', roles: '角色' },
+  },
+  passwordPage: {
+    current: '当前密码', new: '新密码', confirm: '确认新密码', mismatch: '两次输入的新密码不一致',
+    hint: '至少 8 位，且不能与用户名相同', submit: '确认修改', done: '密码已修改', required: '请输入{field}',
   },
   notFound: { title: '页面不存在', back: '返回工作台' },
 };

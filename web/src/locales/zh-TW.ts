@@ -32,7 +32,10 @@ const messages: MessageSchema = {
     tooManyAttempts: '登入失敗次數過多，請在 {wait} 後重試',
     tooManyAttemptsNoWait: '登入失敗次數過多，請稍後重試',
   },
-  menu: { home: '工作台', recycleBin: '資源回收筒', system: '系統管理', menu: '選單' },
+  menu: {
+    home: '工作台', recycleBin: '資源回收筒', system: '系統管理', menu: '選單',
+    users: '使用者管理', departments: '部門管理', roles: '角色權限', auditLog: '稽核日誌',
+  },
   modules: {
     customers: '客戶管理', sales: '銷售管理', orders: '訂單合約', service: '客戶服務',
     documents: '文件', organization: '組織架構', other: '其他',
@@ -79,6 +82,8 @@ const messages: MessageSchema = {
     invalid_phone: '電話格式不正確', invalid_url: '網址格式不正確', unique: '此值已存在',
     invalid: '格式不正確', checksum_mismatch: '檢查碼不正確', likely_duplicate: '可能與既有記錄重複',
     not_found: '關聯記錄不存在',
+    too_weak: '密碼太弱：至少 8 個字元，且不能與使用者名稱相同', invalid_option: '選項無效', cycle: '不能形成循環的上下級關係',
+    wrong: '目前密碼不正確', read_only: '不能修改',
   },
   currency: { CNY: '人民幣', USD: '美元', EUR: '歐元', HKD: '港幣', TWD: '新台幣', JPY: '日圓' },
   detail: {
@@ -102,6 +107,55 @@ const messages: MessageSchema = {
   system: {
     id: 'ID', ownerId: '負責人', createdAt: '建立時間', updatedAt: '更新時間', createdById: '建立人',
     updatedById: '修改人', deletedAt: '刪除時間', deletedById: '刪除人',
+  },
+  scope: {
+    none: '無', own: '本人', own_and_reports: '本人及下屬', department: '本部門',
+    department_tree: '本部門及下屬部門', all: '全部',
+  },
+  grantAction: {
+    create: '新增', read: '檢視', edit: '編輯', delete: '刪除', export: '匯出', print: '列印',
+    import: '匯入', assign: '轉移',
+  },
+  userAdmin: {
+    title: '使用者管理', searchPlaceholder: '搜尋使用者名稱、姓名', department: '部門', allDepartments: '全部部門',
+    username: '使用者名稱', displayName: '姓名', email: '電子郵件', mobile: '手機', manager: '直屬主管', roles: '角色',
+    active: '狀態', activeOn: '啟用', activeOff: '停用', password: '初始密碼',
+    passwordHint: '至少 8 個字元，且不能與使用者名稱相同', create: '新增使用者', createTitle: '新增使用者', editTitle: '編輯使用者',
+    resetPassword: '重設密碼', resetTitle: '重設「{name}」的密碼', newPassword: '新密碼', confirmPassword: '確認新密碼',
+    passwordMismatch: '兩次輸入的密碼不一致', resetDone: '密碼已重設', transfer: '離職移交',
+    transferTitle: '離職移交：{name}', transferTo: '接收人', transferPick: '選擇接收記錄的使用者',
+    transferExplain: '「{from}」負責的全部客戶、聯絡人等記錄將改由接收人負責。',
+    transferConfirm: '「{from}」負責的全部客戶、聯絡人等記錄將轉給「{to}」負責，移交後不會自動撤回，每筆記錄的負責人變更都會寫入稽核日誌。確定移交嗎？',
+    transferDone: '移交完成：{summary}', transferItem: '{entity} {n} 筆', transferNothing: '移交完成，沒有需要移交的記錄',
+    deactivateConfirm: '停用後「{name}」將無法登入，其負責的記錄保持不變（可用「離職移交」轉給他人）。確定停用嗎？',
+    created: '使用者已建立', saved: '使用者已儲存', rolesRequired: '請至少選擇一個角色', required: '請輸入{field}',
+    noManager: '無', more: '更多',
+  },
+  deptAdmin: {
+    title: '部門管理', add: '新增部門', addChild: '新增下級部門', rename: '重新命名', name: '部門名稱',
+    parent: '上級部門', noParent: '無（頂層部門）', deactivate: '停用', activate: '啟用', inactive: '已停用',
+    deactivateConfirm: '停用「{name}」後，不能再把使用者分配到該部門，已在其中的使用者不受影響。確定停用嗎？',
+    dragHint: '拖曳部門可調整其上級部門', moved: '已移動「{name}」', cycle: '不能把部門移到它自己的下級部門之下',
+    empty: '還沒有部門，先新增一個吧', nameRequired: '請輸入部門名稱', created: '部門已建立', renamed: '已重新命名',
+    renameTitle: '重新命名部門',
+  },
+  roleAdmin: {
+    title: '角色權限', roles: '角色', code: '角色代碼', name: '角色名稱', builtin: '內建', create: '新增角色',
+    createTitle: '新增角色', entity: '物件', allEntities: '全部物件 *', inherit: '沿用預設',
+    readOnly: '系統管理員始終擁有全部權限，不能修改', saved: '權限已儲存', created: '角色已建立',
+    codeHint: '小寫字母、數字和底線，如 service_rep', matrixHint: '「全部物件 *」一列是預設值；物件列中留空的格子沿用預設值',
+    selectRole: '請在左側選擇一個角色', codeRequired: '請輸入角色代碼', nameRequired: '請輸入角色名稱',
+    codeInvalid: '只能使用小寫字母、數字和底線，且以字母開頭',
+  },
+  auditLog: {
+    title: '稽核日誌', entity: '物件', user: '操作人', action: '操作', record: '記錄', at: '時間', range: '時間範圍',
+    address: 'IP 位址', changes: '變更內容', noChanges: '沒有欄位變更', allEntities: '全部物件', anyUser: '全部使用者',
+    value: '值',
+    entities: { auth: '登入', users: '使用者', departments: '部門', roles: '角色' },
+  },
+  passwordPage: {
+    current: '目前密碼', new: '新密碼', confirm: '確認新密碼', mismatch: '兩次輸入的新密碼不一致',
+    hint: '至少 8 個字元，且不能與使用者名稱相同', submit: '確認修改', done: '密碼已修改', required: '請輸入{field}',
   },
   notFound: { title: '頁面不存在', back: '返回工作台' },
 };

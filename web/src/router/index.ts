@@ -24,6 +24,7 @@ export function setupRouter(): Router {
       await meta.load().catch(() => undefined);
     }
     if (to.meta.requiresAdmin && !session.isAdmin) return { name: 'home' };
+    if (to.meta.requiresAuditor && !session.canAudit) return { name: 'home' };
     return true;
   });
 

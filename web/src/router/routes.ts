@@ -4,6 +4,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean;
     requiresAdmin?: boolean;
+    /** Administrators and executives (the audit log). */
+    requiresAuditor?: boolean;
     titleKey?: string;
   }
 }
@@ -52,6 +54,30 @@ export const routes: RouteRecordRaw[] = [
         meta: { requiresAdmin: true, titleKey: 'recycle.title' },
       },
       {
+        path: 'system/users',
+        name: 'system-users',
+        component: () => import('@/views/system/users/index.vue'),
+        meta: { requiresAdmin: true, titleKey: 'menu.users' },
+      },
+      {
+        path: 'system/departments',
+        name: 'system-departments',
+        component: () => import('@/views/system/departments/index.vue'),
+        meta: { requiresAdmin: true, titleKey: 'menu.departments' },
+      },
+      {
+        path: 'system/roles',
+        name: 'system-roles',
+        component: () => import('@/views/system/roles/index.vue'),
+        meta: { requiresAdmin: true, titleKey: 'menu.roles' },
+      },
+      {
+        path: 'system/audit',
+        name: 'system-audit',
+        component: () => import('@/views/system/audit/index.vue'),
+        meta: { requiresAuditor: true, titleKey: 'menu.auditLog' },
+      },
+      {
         path: 'account/profile',
         name: 'profile',
         component: () => import('@/views/account/placeholder/index.vue'),
@@ -60,7 +86,7 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'account/password',
         name: 'change-password',
-        component: () => import('@/views/account/placeholder/index.vue'),
+        component: () => import('@/views/account/password/index.vue'),
         meta: { titleKey: 'layout.changePassword' },
       },
       {

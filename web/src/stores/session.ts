@@ -13,6 +13,8 @@ export const useSessionStore = defineStore('session', () => {
 
   const isLoggedIn = computed(() => user.value !== null);
   const isAdmin = computed(() => user.value?.roles.includes('admin') ?? false);
+  /** The server lets administrators and executives (决策层) read the system-wide audit log. */
+  const canAudit = computed(() => isAdmin.value || (user.value?.roles.includes('executive') ?? false));
   const timeZone = computed(() => user.value?.timeZone || browserTimeZone());
 
   function can(entity: string, action: EntityAction): boolean {
@@ -61,5 +63,5 @@ export const useSessionStore = defineStore('session', () => {
     setCsrfToken('');
   }
 
-  return { user, permissions, checked, isLoggedIn, isAdmin, timeZone, can, refresh, login, logout, clear };
+  return { user, permissions, checked, isLoggedIn, isAdmin, canAudit, timeZone, can, refresh, login, logout, clear };
 });

@@ -1,0 +1,183 @@
+// Second step sequence, run by run.mjs after its own: the administration pages, then a sales rep's
+// view of the same data (data scope 本人: only their own customers, no 系统管理 menu).
+import path from 'node:path';
+
+// `h` carries run.mjs's helpers: { SHOTS, stamp, fail, fillRequired, saveForm, external }.
+export function adminAndRepSteps(ctx, h) {
+  const { SHOTS, stamp, fail, fillRequired, saveForm } = h;
+  const shot = (name, options = {}) => ctx.page.screenshot({ path: path.join(SHOTS, name), ...options });
+  // A fresh database gets exactly 华东区; a long-lived server gets a unique name per run.
+  const DEPT = h.external ? `华东区${stamp}` : '华东区';
+  const MOVED = `上海办事处${stamp}`;
+  const REP = { username: `rep_${stamp}`, displayName: `业务员${stamp}`, password: `Rep-${stamp}-Pw` };
+  const ADMIN_CUSTOMER = `管理员的客户${stamp}`;
+  const REP_CUSTOMER = `业务员的客户${stamp}`;
+  const api = async (p) => {
+    const res = await ctx.page.request.get(`${ctx.base}/api/v1${p}`);
+    if (!res.ok()) fail(`GET ${p} answered ${res.status()}`);
+    return res.json();
+  };
+  const idle = (selector) =>
+    ctx.page.waitForFunction((s) => !document.querySelector(`${s} .el-loading-mask`), selector);
+
+  async function createDepartment(name) {
+    const { page } = ctx;
+    await page.getByTestId('department-create').click();
+    const dialog = page.getByTestId('department-dialog');
+    await dialog.getByTestId('department-name').fill(name);
+    await dialog.getByTestId('department-save').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId(`department-${name}`).waitFor();
+  }
+
+  async function createCustomer(name) {
+    const { page } = ctx;
+    await page.goto(`${ctx.base}/r/customers/new`);
+    await page.locator(`[data-field="${ctx.customers.titleField}"] input`).waitFor();
+    await fillRequired(page, ctx.customers, { [ctx.customers.titleField]: name });
+    return saveForm(page, 'customers');
+  }
+
+  return [
+    ['admin: create departments and move one by drag and drop', async () => {
+      const { page } = ctx;
+      await page.goto(`${ctx.base}/`);
+      await page.getByTestId('menu-system').click();
+      await page.locator('.el-menu-item', { hasText: '部门管理' }).click();
+      await page.waitForURL(/\/system\/departments$/);
+      await createDepartment(DEPT);
+      await createDepartment(MOVED);
+      await page.getByTestId(`department-${MOVED}`).dragTo(page.getByTestId(`department-${DEPT}`));
+      await page.locator('.el-message--success', { hasText: MOVED }).waitFor();
+      const items = (await api('/departments')).items;
+      const parent = items.find((d) => d.name === DEPT);
+      const moved = items.find((d) => d.name === MOVED);
+      if (!parent || !moved) fail(`departments missing after create: ${JSON.stringify(items)}`);
+      if (moved.parentId !== parent.id) fail(`drag did not move ${MOVED} under ${DEPT} (parentId ${moved.parentId})`);
+      ctx.deptId = parent.id;
+      await shot('11-departments.png');
+    }],
+    ['admin: create a sales rep in the department', async () => {
+      const { page } = ctx;
+      await page.locator('.el-menu-item', { hasText: '用户管理' }).click();
+      await page.waitForURL(/\/system\/users$/);
+      await page.getByTestId('user-create').click();
+      const dialog = page.getByTestId('user-dialog');
+      await dialog.locator('[data-field="username"] input').fill(REP.username);
+      await dialog.locator('[data-field="displayName"] input').fill(REP.displayName);
+      // Too weak first: the server's 422 must show beside the password field.
+      await dialog.locator('[data-field="password"] input').fill(REP.username);
+      await dialog.locator('[data-field="departmentId"] .el-select').click();
+      await page.locator('.el-tree-select__popper:visible .el-tree-node__label', { hasText: new RegExp(`^${DEPT}$`) }).click();
+      await page.keyboard.press('Escape');
+      await dialog.getByTestId('user-save').click();
+      await dialog.locator('[data-field="password"] .el-form-item__error', { hasText: '密码太弱' }).waitFor();
+      await dialog.locator('[data-field="password"] input').fill(REP.password);
+      await shot('12-user-dialog.png');
+      await dialog.getByTestId('user-save').click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.locator('[data-testid="user-table"] .el-table__row', { hasText: REP.username }).waitFor();
+      const user = (await api(`/users?q=${encodeURIComponent(REP.username)}`)).items.find((u) => u.username === REP.username);
+      if (!user) fail('the new user is not listed by the server');
+      if (user.departmentId !== ctx.deptId) fail(`user is in department ${user.departmentId}, expected ${ctx.deptId}`);
+      if (JSON.stringify(user.roles) !== '["sales_rep"]') fail(`user roles ${JSON.stringify(user.roles)}`);
+      await shot('13-users.png');
+    }],
+    ['admin: role permission matrix', async () => {
+      const { page } = ctx;
+      await page.locator('.el-menu-item', { hasText: '角色权限' }).click();
+      await page.waitForURL(/\/system\/roles$/);
+      await page.locator('[data-testid="role-list"] .el-menu-item', { hasText: '业务员' }).click();
+      const readCell = page.getByTestId('grant-*-read');
+      await readCell.filter({ hasText: '本人' }).waitFor();
+      await shot('14-roles.png', { fullPage: true });
+      await page.locator('[data-testid="role-list"] .el-menu-item', { hasText: '系统管理员' }).click();
+      await page.locator('.el-alert--warning', { hasText: '不能修改' }).waitFor();
+      if (await page.getByTestId('role-save').count()) fail('the admin role offers a save button');
+      if (!(await readCell.locator('.is-disabled').count())) fail('admin role cells are editable');
+    }],
+    ['admin: audit log shows the changes', async () => {
+      const { page } = ctx;
+      await page.locator('.el-menu-item', { hasText: '审计日志' }).click();
+      await page.waitForURL(/\/system\/audit$/);
+      await page.locator('[data-testid="audit-table"] .el-table__row', { hasText: '部门' }).first().waitFor();
+      await idle('[data-testid="audit-table"]');
+      // The newest entry is the user creation; expand it.
+      await page.locator('[data-testid="audit-table"] .el-table__expand-icon').first().click();
+      await page.locator('[data-testid="audit-table"] .el-table__expanded-cell', { hasText: REP.username }).waitFor();
+      await shot('15-audit.png');
+    }],
+    ['admin: create a customer owned by admin', async () => {
+      ctx.adminCustomerId = await createCustomer(ADMIN_CUSTOMER);
+      const record = await api(`/customers/${ctx.adminCustomerId}`);
+      if (record.ownerId !== 1 && record.ownerId !== ctx.adminUserId) fail(`admin customer owned by ${record.ownerId}`);
+    }],
+    ['log out and log in as the rep', async () => {
+      const { page } = ctx;
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('logout').click();
+      await page.waitForURL(/\/login/);
+      await page.locator('input[name="username"]').fill(REP.username);
+      await page.locator('input[name="password"]').fill(REP.password);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      await page.getByTestId('status-line').waitFor();
+    }],
+    ['rep: no 系统管理 menu, admin pages redirect home', async () => {
+      const { page } = ctx;
+      if (await page.getByTestId('menu-system').count()) fail('the rep sees the 系统管理 menu');
+      await page.goto(`${ctx.base}/system/users`);
+      await page.waitForURL((u) => u.pathname === '/');
+      if (await page.getByTestId('menu-system').count()) fail('the rep sees the 系统管理 menu');
+    }],
+    ['rep: create a customer', async () => {
+      ctx.repCustomerId = await createCustomer(REP_CUSTOMER);
+    }],
+    ['rep: the customer list shows only their own customer', async () => {
+      const { page } = ctx;
+      await page.goto(`${ctx.base}/r/customers`);
+      await page.locator('.table-wrap .el-table__row', { hasText: REP_CUSTOMER }).waitFor();
+      await idle('.table-wrap');
+      const rows = await page.locator('.table-wrap .el-table__body-wrapper .el-table__row').allTextContents();
+      if (rows.some((r) => r.includes(ADMIN_CUSTOMER))) fail('the rep sees the admin customer in the list');
+      if (rows.length !== 1) fail(`the rep sees ${rows.length} rows, expected only their own: ${rows.join(' | ')}`);
+      await shot('16-rep-customers.png');
+    }],
+    ['rep: global search does not find the admin customer', async () => {
+      const { page } = ctx;
+      const input = page.getByTestId('global-search').locator('input');
+      await input.fill(ADMIN_CUSTOMER);
+      await page.locator('.global-search .state', { hasText: '没有找到匹配的记录' }).waitFor();
+      if (await page.locator('.global-search .item', { hasText: ADMIN_CUSTOMER }).count()) fail('search found the admin customer');
+      await input.fill(REP_CUSTOMER);
+      await page.locator('.global-search .item', { hasText: REP_CUSTOMER }).first().waitFor();
+      await input.fill('');
+      await page.keyboard.press('Escape');
+    }],
+    ['rep: change password shows the server field error, then succeeds', async () => {
+      const { page } = ctx;
+      await page.goto(`${ctx.base}/account/password`);
+      const form = page.getByTestId('password-form');
+      const newPassword = `${REP.password}-2`;
+      await form.locator('[data-field="currentPassword"] input').fill('not-my-password');
+      await form.locator('[data-field="newPassword"] input').fill(newPassword);
+      await form.locator('[data-field="confirm"] input').fill(newPassword);
+      await page.getByTestId('password-submit').click();
+      await form.locator('[data-field="currentPassword"] .el-form-item__error', { hasText: '当前密码不正确' }).waitFor();
+      await form.locator('[data-field="currentPassword"] input').fill(REP.password);
+      await page.getByTestId('password-submit').click();
+      await page.locator('.el-message--success', { hasText: '密码已修改' }).waitFor();
+    }],
+    ['rep: list at 375 px', async () => {
+      const { page } = ctx;
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.goto(`${ctx.base}/r/customers`);
+      await page.locator('.table-wrap .el-table__row', { hasText: REP_CUSTOMER }).waitFor();
+      await idle('.table-wrap');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 1) fail(`the page is ${overflow} px wider than a 375 px screen`);
+      await shot('17-rep-customers-375.png');
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }],
+  ];
+}

@@ -1,11 +1,16 @@
 // Second step sequence, run by run.mjs after its own: the administration pages, then a sales rep's
 // view of the same data (data scope 本人: only their own customers, no 系统管理 menu).
 import path from 'node:path';
+import { request } from 'playwright-core';
 
-// `h` carries run.mjs's helpers: { SHOTS, stamp, fail, fillRequired, saveForm, external }.
+// `h` carries run.mjs's helpers: { SHOTS, stamp, fail, fillRequired, saveForm, external, adminPassword }.
 export function adminAndRepSteps(ctx, h) {
   const { SHOTS, stamp, fail, fillRequired, saveForm } = h;
-  const shot = (name, options = {}) => ctx.page.screenshot({ path: path.join(SHOTS, name), ...options });
+  const shot = async (name, options = {}) => {
+    // Toasts from earlier actions would cover the page header.
+    await ctx.page.evaluate(() => document.querySelectorAll('.el-message').forEach((m) => m.remove()));
+    await ctx.page.screenshot({ path: path.join(SHOTS, name), ...options });
+  };
   // A fresh database gets exactly 华东区; a long-lived server gets a unique name per run.
   const DEPT = h.external ? `华东区${stamp}` : '华东区';
   const MOVED = `上海办事处${stamp}`;
@@ -28,6 +33,18 @@ export function adminAndRepSteps(ctx, h) {
     await dialog.getByTestId('department-save').click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId(`department-${name}`).waitFor();
+  }
+
+  async function login(username, password) {
+    const { page } = ctx;
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login/);
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill(password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.getByTestId('status-line').waitFor();
   }
 
   async function createCustomer(name) {
@@ -68,10 +85,12 @@ export function adminAndRepSteps(ctx, h) {
       // Too weak first: the server's 422 must show beside the password field.
       await dialog.locator('[data-field="password"] input').fill(REP.username);
       await dialog.locator('[data-field="departmentId"] .el-select').click();
-      await page.locator('.el-tree-select__popper:visible .el-tree-node__label', { hasText: new RegExp(`^${DEPT}$`) }).click();
+      await page.locator('.el-popper:visible .el-tree-node__content', { hasText: new RegExp(`^\\s*${DEPT}\\s*$`) }).click();
       await page.keyboard.press('Escape');
+      ctx.expectedConsole = [/422 .*\/api\/v1\/users$/];
       await dialog.getByTestId('user-save').click();
       await dialog.locator('[data-field="password"] .el-form-item__error', { hasText: '密码太弱' }).waitFor();
+      ctx.expectedConsole = [];
       await dialog.locator('[data-field="password"] input').fill(REP.password);
       await shot('12-user-dialog.png');
       await dialog.getByTestId('user-save').click();
@@ -87,11 +106,22 @@ export function adminAndRepSteps(ctx, h) {
       const { page } = ctx;
       await page.locator('.el-menu-item', { hasText: '角色权限' }).click();
       await page.waitForURL(/\/system\/roles$/);
-      await page.locator('[data-testid="role-list"] .el-menu-item', { hasText: '业务员' }).click();
+      await page.locator('[data-testid="role-list"] .role-item', { hasText: '业务员' }).click();
       const readCell = page.getByTestId('grant-*-read');
       await readCell.filter({ hasText: '本人' }).waitFor();
       await shot('14-roles.png', { fullPage: true });
-      await page.locator('[data-testid="role-list"] .el-menu-item', { hasText: '系统管理员' }).click();
+      // 主管: give contacts an own-only export and save; the "*" defaults must stay as they were.
+      await page.locator('[data-testid="role-list"] .role-item', { hasText: '主管' }).click();
+      const before = (await api('/roles')).items.find((r) => r.code === 'supervisor');
+      await page.getByTestId('grant-contacts-export').click();
+      await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: /^本人$/ }).click();
+      await page.getByTestId('role-save').click();
+      await page.locator('.el-message--success', { hasText: '权限已保存' }).waitFor();
+      const after = (await api('/roles')).items.find((r) => r.code === 'supervisor');
+      if (JSON.stringify(after.grants.contacts) !== '{"export":"own"}') fail(`saved contacts grants ${JSON.stringify(after.grants.contacts)}`);
+      if (JSON.stringify(after.grants['*']) !== JSON.stringify(before.grants['*'])) fail(`saving changed the "*" defaults: ${JSON.stringify(before.grants)} → ${JSON.stringify(after.grants)}`);
+      if (after.grants.customers) fail('an untouched row was sent');
+      await page.locator('[data-testid="role-list"] .role-item', { hasText: '系统管理员' }).click();
       await page.locator('.el-alert--warning', { hasText: '不能修改' }).waitFor();
       if (await page.getByTestId('role-save').count()) fail('the admin role offers a save button');
       if (!(await readCell.locator('.is-disabled').count())) fail('admin role cells are editable');
@@ -102,26 +132,37 @@ export function adminAndRepSteps(ctx, h) {
       await page.waitForURL(/\/system\/audit$/);
       await page.locator('[data-testid="audit-table"] .el-table__row', { hasText: '部门' }).first().waitFor();
       await idle('[data-testid="audit-table"]');
-      // The newest entry is the user creation; expand it.
+      // Filter to users: the newest entry is then the rep's creation; expand it.
+      await page.getByTestId('audit-entity').click();
+      await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: /^用户$/ }).click();
+      await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('[data-testid="audit-table"] > .el-table__inner-wrapper > .el-table__body-wrapper .el-table__row')];
+        return rows.length > 0 && rows.every((r) => r.textContent.includes('用户'));
+      });
+      await idle('[data-testid="audit-table"]');
       await page.locator('[data-testid="audit-table"] .el-table__expand-icon').first().click();
       await page.locator('[data-testid="audit-table"] .el-table__expanded-cell', { hasText: REP.username }).waitFor();
       await shot('15-audit.png');
     }],
+    ['admin: users page at 375 px', async () => {
+      const { page } = ctx;
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.goto(`${ctx.base}/system/users`);
+      await page.locator('[data-testid="user-table"] .el-table__row', { hasText: REP.username }).first().waitFor();
+      await idle('[data-testid="user-table"]');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 1) fail(`the users page is ${overflow} px wider than a 375 px screen`);
+      await shot('18-users-375.png');
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }],
     ['admin: create a customer owned by admin', async () => {
       ctx.adminCustomerId = await createCustomer(ADMIN_CUSTOMER);
       const record = await api(`/customers/${ctx.adminCustomerId}`);
-      if (record.ownerId !== 1 && record.ownerId !== ctx.adminUserId) fail(`admin customer owned by ${record.ownerId}`);
+      const me = await api('/auth/me');
+      if (record.ownerId !== me.user.id) fail(`admin customer owned by ${record.ownerId}`);
     }],
     ['log out and log in as the rep', async () => {
-      const { page } = ctx;
-      await page.getByTestId('user-menu').click();
-      await page.getByTestId('logout').click();
-      await page.waitForURL(/\/login/);
-      await page.locator('input[name="username"]').fill(REP.username);
-      await page.locator('input[name="password"]').fill(REP.password);
-      await page.getByTestId('login-submit').click();
-      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-      await page.getByTestId('status-line').waitFor();
+      await login(REP.username, REP.password);
     }],
     ['rep: no 系统管理 menu, admin pages redirect home', async () => {
       const { page } = ctx;
@@ -162,8 +203,10 @@ export function adminAndRepSteps(ctx, h) {
       await form.locator('[data-field="currentPassword"] input').fill('not-my-password');
       await form.locator('[data-field="newPassword"] input').fill(newPassword);
       await form.locator('[data-field="confirm"] input').fill(newPassword);
+      ctx.expectedConsole = [/422 .*\/api\/v1\/auth\/password$/];
       await page.getByTestId('password-submit').click();
       await form.locator('[data-field="currentPassword"] .el-form-item__error', { hasText: '当前密码不正确' }).waitFor();
+      ctx.expectedConsole = [];
       await form.locator('[data-field="currentPassword"] input').fill(REP.password);
       await page.getByTestId('password-submit').click();
       await page.locator('.el-message--success', { hasText: '密码已修改' }).waitFor();
@@ -178,6 +221,43 @@ export function adminAndRepSteps(ctx, h) {
       if (overflow > 1) fail(`the page is ${overflow} px wider than a 375 px screen`);
       await shot('17-rep-customers-375.png');
       await page.setViewportSize({ width: 1280, height: 800 });
+    }],
+    ['admin: 离职移交 hands the rep customers over', async () => {
+      const { page } = ctx;
+      await login('admin', h.adminPassword());
+      await page.goto(`${ctx.base}/system/users`);
+      const row = page.locator('[data-testid="user-table"] .el-table__row', { hasText: REP.username }).first();
+      await row.getByTestId('user-transfer').click();
+      const dialog = page.getByTestId('transfer-dialog');
+      await dialog.getByTestId('transfer-to').click();
+      await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '(admin)' }).click();
+      await dialog.getByTestId('transfer-submit').click();
+      const box = page.locator('.el-message-box:visible');
+      await box.filter({ hasText: REP.displayName }).filter({ hasText: '不会自动撤回' }).waitFor();
+      await page.waitForTimeout(400); // let the box finish fading in for the screenshot
+      await shot('19-transfer-confirm.png');
+      await box.locator('.el-button--primary').click();
+      await page.locator('.el-message--success', { hasText: '移交完成' }).waitFor();
+      const me = await api('/auth/me');
+      const record = await api(`/customers/${ctx.repCustomerId}`);
+      if (record.ownerId !== me.user.id) fail(`after the hand-over the rep's customer is owned by ${record.ownerId}`);
+    }],
+    ['admin: reset the rep password', async () => {
+      const { page } = ctx;
+      const row = page.locator('[data-testid="user-table"] .el-table__row', { hasText: REP.username }).first();
+      await row.getByTestId('user-reset').click();
+      const dialog = page.getByTestId('password-dialog');
+      const fresh = `Reset-${stamp}-Pw`;
+      const inputs = dialog.locator('input');
+      await inputs.nth(0).fill(fresh);
+      await inputs.nth(1).fill(fresh);
+      await dialog.locator('.el-button--primary').click();
+      await page.locator('.el-message--success', { hasText: '密码已重置' }).waitFor();
+      // A separate cookie jar, so the browser's admin session stays.
+      const client = await request.newContext({ baseURL: ctx.base });
+      const res = await client.post('/api/v1/auth/login', { data: { username: REP.username, password: fresh } });
+      await client.dispose();
+      if (res.status() !== 200) fail(`login with the reset password answered ${res.status()}`);
     }],
   ];
 }

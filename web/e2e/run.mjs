@@ -51,6 +51,7 @@ async function startServer() {
     proc.stdout.on('data', onData);
     proc.stderr.on('data', (c) => (output += c));
     proc.on('exit', (code) => reject(new StepError(`server exited early (code ${code}):\n${output}`)));
+    proc.on('error', (e) => reject(new StepError(`cannot start ${KEHU}: ${e.message}`)));
   });
   return {
     base,
@@ -158,6 +159,8 @@ async function main() {
         if (msg.type() !== 'error') return;
         // Before login, /auth/me answers 401 by contract; Chromium logs that as a failed load.
         if (/\/api\/v1\/auth\/me$/.test(msg.location().url ?? '') && msg.text().includes('401')) return;
+        // Steps that provoke a server refusal on purpose list it here while they run.
+        if ((ctx.expectedConsole ?? []).some((re) => re.test(`${msg.text()} ${msg.location().url ?? ''}`))) return;
         consoleErrors.push(`console error: ${msg.text()} (${msg.location().url ?? ''})`);
       });
     }],
@@ -252,7 +255,9 @@ async function main() {
       await page.getByTestId('record-title').filter({ hasText: ctx.renamed }).waitFor();
       await page.screenshot({ path: path.join(SHOTS, '10-restored.png') });
     }],
-    ...adminAndRepSteps(ctx, { SHOTS, stamp, fail, fillRequired, saveForm, external: !!process.env.KEHU_E2E_URL }),
+    ...adminAndRepSteps(ctx, {
+      SHOTS, stamp, fail, fillRequired, saveForm, external: !!process.env.KEHU_E2E_URL, adminPassword: () => server.password,
+    }),
   ];
 
   let failed = false;

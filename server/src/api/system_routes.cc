@@ -33,7 +33,9 @@ json::object FieldJson(const meta::Field& f, records::FieldRule rule) {
 }
 
 json::object EntityJson(const meta::Entity& e, const records::Actor& a) {
-  json::array fields, cols, search, actions;
+  json::array fields, cols, search, actions, brief;
+  for (const auto& b : e.brief_fields)
+    if (a.FieldRuleFor(e.name, b) != records::FieldRule::kHidden) brief.emplace_back(b);
   for (const auto& f : e.fields) {
     records::FieldRule rule = a.FieldRuleFor(e.name, f.name);
     if (rule != records::FieldRule::kHidden) fields.push_back(FieldJson(f, rule));
@@ -45,7 +47,7 @@ json::object EntityJson(const meta::Entity& e, const records::Actor& a) {
     if (a.ScopeFor(e.name, action) != records::Scope::kNone) actions.emplace_back(action);
   return {{"name", e.name}, {"labels", LabelsJson(e.labels)}, {"owned", e.owned},
           {"titleField", e.title_field}, {"searchable", !e.search_fields.empty()},
-          {"searchFields", std::move(search)}, {"listColumns", std::move(cols)},
+          {"searchFields", std::move(search)}, {"listColumns", std::move(cols)}, {"briefFields", std::move(brief)},
           {"defaultSort", e.default_sort}, {"actions", std::move(actions)}, {"fields", std::move(fields)}};
 }
 

@@ -16,18 +16,18 @@ namespace {
 struct RoleDef {
   const char* code;
   const char* name;
-  // Scope per action, in kActionNames order: create read edit delete export print import assign.
-  const char* scopes[8];
+  // Scope per action, in kActionNames order: create read edit delete export print import assign brief.
+  const char* scopes[9];
 };
 // The four default roles of DESIGN.md, granted on every entity ("*"). Admins edit them later;
 // these grants are only written when the role is first created.
 constexpr RoleDef kDefaultRoles[] = {
-    {"admin", "系统管理员", {"all", "all", "all", "all", "all", "all", "all", "all"}},
-    {"executive", "决策层", {"own", "all", "all", "none", "all", "all", "none", "all"}},
+    {"admin", "系统管理员", {"all", "all", "all", "all", "all", "all", "all", "all", "all"}},
+    {"executive", "决策层", {"own", "all", "all", "none", "all", "all", "none", "all", "all"}},
     {"supervisor", "主管",
      {"own", "department_tree", "department_tree", "department_tree", "department_tree", "department_tree", "none",
-      "department_tree"}},
-    {"sales_rep", "业务员", {"own", "own", "own", "none", "none", "own", "none", "none"}},
+      "department_tree", "department_tree"}},
+    {"sales_rep", "业务员", {"own", "own", "own", "none", "none", "own", "none", "none", "none"}},
 };
 
 std::string IsoIn(minutes m) { return FormatIso(Now() + m); }

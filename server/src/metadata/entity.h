@@ -50,6 +50,8 @@ struct Entity {
   std::string title_field;
   std::vector<std::string> search_fields;
   std::vector<std::string> list_columns;
+  // What the brief view (?view=brief) shows of records beyond the caller's read scope.
+  std::vector<std::string> brief_fields;
   std::string default_sort = "-updatedAt";
   std::vector<std::vector<std::string>> indexes;  // field names
   std::vector<Field> fields;  // system fields first, then declared ones

@@ -123,6 +123,7 @@ Result<Entity> Registry::ParseEntity(std::string_view json_text) {
   if (auto* v = o.if_contains("defaultSort"); v && v->is_string()) e.default_sort = std::string(v->as_string());
   e.search_fields = StringList(o.if_contains("searchFields"));
   e.list_columns = StringList(o.if_contains("listColumns"));
+  e.brief_fields = StringList(o.if_contains("briefFields"));
   if (auto* idx = o.if_contains("indexes"); idx && idx->is_array())
     for (const auto& one : idx->as_array()) e.indexes.push_back(StringList(&one));
   AddSystemFields(e);
@@ -144,6 +145,11 @@ Result<Entity> Registry::ParseEntity(std::string_view json_text) {
   KEHU_TRY(check(e.title_field, "titleField"));
   for (const auto& s : e.search_fields) KEHU_TRY(check(s, "searchFields"));
   for (const auto& s : e.list_columns) KEHU_TRY(check(s, "listColumns"));
+  if (e.brief_fields.empty()) {
+    e.brief_fields = {e.title_field, "updatedAt"};
+    if (e.owned) e.brief_fields.push_back("ownerId");
+  }
+  for (const auto& s : e.brief_fields) KEHU_TRY(check(s, "briefFields"));
   for (const auto& idx : e.indexes)
     for (const auto& s : idx) KEHU_TRY(check(s, "indexes"));
   std::string sort = e.default_sort.starts_with('-') ? e.default_sort.substr(1) : e.default_sort;

@@ -11,7 +11,7 @@
 
 namespace kehu::records {
 
-enum class Action { kCreate, kRead, kEdit, kDelete, kExport, kPrint, kImport, kAssign };
+enum class Action { kCreate, kRead, kEdit, kDelete, kExport, kPrint, kImport, kAssign, kBrief };
 
 class AccessPolicy {
  public:

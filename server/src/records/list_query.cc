@@ -105,6 +105,9 @@ Result<ListQuery> ParseListQuery(const meta::Entity& entity, const QueryParams& 
       KEHU_TRY(ParseSort(entity, value, q.sort));
     } else if (key == "q") {
       q.q = value;
+    } else if (key == "view") {
+      if (value != "brief" && value != "full") return InvalidInput("bad_parameter").Arg("parameter", "view");
+      q.brief = value == "brief";
     } else if (key == "deleted") {
       if (value != "true" && value != "false") return InvalidInput("bad_parameter").Arg("parameter", "deleted");
       q.deleted = value == "true";

@@ -36,6 +36,8 @@ struct ListQuery {
   bool deleted = false;  // the recycle bin instead of live records
   // Besides being readable, rows must be in the scope of this action (export, print, ...).
   std::optional<Action> also_require;
+  // ?view=brief: records in the read or the brief scope, with only the entity's brief fields.
+  bool brief = false;
 };
 
 using QueryParams = std::vector<std::pair<std::string, std::string>>;

@@ -13,8 +13,10 @@ enum class Scope { kNone, kOwn, kOwnAndReports, kDepartment, kDepartmentTree, kA
 
 inline constexpr std::array<std::string_view, 6> kScopeNames = {
     "none", "own", "own_and_reports", "department", "department_tree", "all"};
-inline constexpr std::array<std::string_view, 8> kActionNames = {
-    "create", "read", "edit", "delete", "export", "print", "import", "assign"};
+// "brief": list records beyond the read scope showing only their brief fields (业务员's progress
+// overview of others' customers, when an admin grants it).
+inline constexpr std::array<std::string_view, 9> kActionNames = {
+    "create", "read", "edit", "delete", "export", "print", "import", "assign", "brief"};
 
 inline std::string_view ScopeName(Scope s) { return kScopeNames[static_cast<size_t>(s)]; }
 inline std::optional<Scope> ParseScope(std::string_view name) {

@@ -110,8 +110,11 @@ export interface AuditEntry {
   changes?: Record<string, { from: unknown; to: unknown }>;
 }
 
-/** The eight actions a role grants; a superset of what /meta lists per entity. */
-export type GrantAction = 'create' | 'read' | 'edit' | 'delete' | 'export' | 'print' | 'import' | 'assign';
+/**
+ * The actions a role grants; a superset of what /meta lists per entity. "brief" lists records beyond
+ * the read scope with only their brief fields (a rep's overview of colleagues' customers).
+ */
+export type GrantAction = 'create' | 'read' | 'edit' | 'delete' | 'export' | 'print' | 'import' | 'assign' | 'brief';
 /** entity name or "*" (every entity without its own entry) → action → scope. */
 export type Grants = Record<string, Partial<Record<GrantAction, DataScope>>>;
 

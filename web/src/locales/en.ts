@@ -98,7 +98,7 @@ const messages: MessageSchema = {
   audit: {
     action: {
       create: 'created', update: 'updated', delete: 'deleted', restore: 'restored', purge: 'purged',
-      login: 'signed in',
+      login: 'signed in', transfer: 'transferred',
     },
     by: '{user} {action}', field: 'Field', from: 'From', to: 'To', empty: 'No history yet',
   },
@@ -119,6 +119,7 @@ const messages: MessageSchema = {
   grantAction: {
     create: 'Create', read: 'Read', edit: 'Edit', delete: 'Delete', export: 'Export', print: 'Print',
     import: 'Import', assign: 'Transfer',
+    brief: 'Brief view',
   },
   userAdmin: {
     title: 'Users', searchPlaceholder: 'Search username or name', department: 'Department', allDepartments: 'All departments',
@@ -145,7 +146,7 @@ const messages: MessageSchema = {
   },
   roleAdmin: {
     title: 'Roles and permissions', roles: 'Roles', code: 'Role code', name: 'Role name', builtin: 'Built-in', create: 'New role',
-    createTitle: 'New role', entity: 'Object', allEntities: 'All objects *', inherit: 'Use default',
+    createTitle: 'New role', entity: 'Object', allEntities: 'All objects *', inherit: 'Default',
     readOnly: 'Administrators always have every permission; this role cannot be changed', saved: 'Permissions saved', created: 'Role created',
     codeHint: 'Lower-case letters, digits and underscores, e.g. service_rep', matrixHint: 'The “All objects *” row is the default; empty cells of an object row use it',
     selectRole: 'Choose a role on the left', codeRequired: 'Enter the role code', nameRequired: 'Enter the role name',

@@ -92,7 +92,7 @@ export default {
   },
   audit: {
     action: {
-      create: '创建', update: '修改', delete: '删除', restore: '恢复', purge: '彻底删除', login: '登录',
+      create: '创建', update: '修改', delete: '删除', restore: '恢复', purge: '彻底删除', login: '登录', transfer: '转移负责人',
     },
     by: '{user} {action}', field: '字段', from: '原值', to: '新值', empty: '暂无操作记录',
   },
@@ -113,6 +113,7 @@ export default {
   grantAction: {
     create: '新建', read: '查看', edit: '编辑', delete: '删除', export: '导出', print: '打印',
     import: '导入', assign: '转移',
+    brief: '简要查看',
   },
   userAdmin: {
     title: '用户管理', searchPlaceholder: '搜索用户名、姓名', department: '部门', allDepartments: '全部部门',
@@ -139,7 +140,7 @@ export default {
   },
   roleAdmin: {
     title: '角色权限', roles: '角色', code: '角色编码', name: '角色名称', builtin: '内置', create: '新建角色',
-    createTitle: '新建角色', entity: '对象', allEntities: '全部实体 *', inherit: '沿用默认',
+    createTitle: '新建角色', entity: '对象', allEntities: '全部实体 *', inherit: '默认',
     readOnly: '系统管理员始终拥有全部权限，不能修改', saved: '权限已保存', created: '角色已创建',
     codeHint: '小写字母、数字和下划线，如 service_rep', matrixHint: '“全部实体 *”一行是默认值；对象行中留空的格子沿用默认值',
     selectRole: '请在左侧选择一个角色', codeRequired: '请输入角色编码', nameRequired: '请输入角色名称',

@@ -94,7 +94,7 @@ const messages: MessageSchema = {
   },
   audit: {
     action: {
-      create: '新增', update: '修改', delete: '刪除', restore: '還原', purge: '永久刪除', login: '登入',
+      create: '新增', update: '修改', delete: '刪除', restore: '還原', purge: '永久刪除', login: '登入', transfer: '轉移負責人',
     },
     by: '{user} {action}', field: '欄位', from: '原值', to: '新值', empty: '暫無操作記錄',
   },
@@ -115,6 +115,7 @@ const messages: MessageSchema = {
   grantAction: {
     create: '新增', read: '檢視', edit: '編輯', delete: '刪除', export: '匯出', print: '列印',
     import: '匯入', assign: '轉移',
+    brief: '簡要檢視',
   },
   userAdmin: {
     title: '使用者管理', searchPlaceholder: '搜尋使用者名稱、姓名', department: '部門', allDepartments: '全部部門',
@@ -141,7 +142,7 @@ const messages: MessageSchema = {
   },
   roleAdmin: {
     title: '角色權限', roles: '角色', code: '角色代碼', name: '角色名稱', builtin: '內建', create: '新增角色',
-    createTitle: '新增角色', entity: '物件', allEntities: '全部物件 *', inherit: '沿用預設',
+    createTitle: '新增角色', entity: '物件', allEntities: '全部物件 *', inherit: '預設',
     readOnly: '系統管理員始終擁有全部權限，不能修改', saved: '權限已儲存', created: '角色已建立',
     codeHint: '小寫字母、數字和底線，如 service_rep', matrixHint: '「全部物件 *」一列是預設值；物件列中留空的格子沿用預設值',
     selectRole: '請在左側選擇一個角色', codeRequired: '請輸入角色代碼', nameRequired: '請輸入角色名稱',

@@ -28,7 +28,7 @@ describe('grants ⇄ matrix', () => {
   it('round-trips full grants unchanged', () => {
     const grants: Grants = {
       '*': { create: 'own', read: 'department_tree', edit: 'own_and_reports', delete: 'none', export: 'department',
-        print: 'all', import: 'none', assign: 'none' },
+        print: 'all', import: 'none', assign: 'none', brief: 'all' },
       customers: { read: 'all', delete: 'own' },
     };
     expect(matrixToGrants(grantsToMatrix(grants, ENTITIES))).toEqual(grants);
@@ -41,6 +41,13 @@ describe('grants ⇄ matrix', () => {
     expect(matrixToGrants(rows)).toEqual({ '*': { read: 'own' }, contacts: { edit: 'department' } });
     rows[2].cells.edit = '';
     expect(matrixToGrants(rows)).toEqual({ '*': { read: 'own' } });
+  });
+
+  it('keeps actions it does not know, so a save does not erase them', () => {
+    const grants = { '*': { read: 'own', approve: 'department' }, customers: { future: 'all' } } as unknown as Grants;
+    const rows = grantsToMatrix(grants, ENTITIES);
+    expect(rows[0].cells.read).toBe('own');
+    expect(matrixToGrants(rows)).toEqual(grants);
   });
 
   it('gives an empty grants object when nothing is set', () => {

@@ -1,7 +1,9 @@
 // The role editor's matrix and the server's grants JSON, in both directions.
 import type { DataScope, GrantAction, Grants } from '@/api/types';
 
-export const GRANT_ACTIONS: GrantAction[] = ['create', 'read', 'edit', 'delete', 'export', 'print', 'import', 'assign'];
+export const GRANT_ACTIONS: GrantAction[] = [
+  'create', 'read', 'edit', 'delete', 'export', 'print', 'import', 'assign', 'brief',
+];
 /** Narrowest to widest, as CHINA.md names them: 无 / 本人 / 本人及下属 / 本部门 / 本部门及下属部门 / 全部. */
 export const SCOPES: DataScope[] = ['none', 'own', 'own_and_reports', 'department', 'department_tree', 'all'];
 export const ALL_ENTITIES = '*';
@@ -11,6 +13,8 @@ export type Cell = DataScope | '';
 export interface MatrixRow {
   entity: string;
   cells: Record<GrantAction, Cell>;
+  /** Actions this UI does not know (a newer server): kept as they were, since a save replaces all grants. */
+  extra: Record<string, string>;
 }
 
 export function scopeLabelKey(scope: DataScope): string {
@@ -32,7 +36,11 @@ export function grantsToMatrix(grants: Grants, entities: string[]): MatrixRow[] 
       const value = source[action];
       cells[action] = isScope(value) ? value : '';
     }
-    return { entity, cells };
+    const extra: Record<string, string> = {};
+    for (const [action, value] of Object.entries(source)) {
+      if (!(GRANT_ACTIONS as string[]).includes(action) && typeof value === 'string') extra[action] = value;
+    }
+    return { entity, cells, extra };
   });
 }
 
@@ -40,7 +48,7 @@ export function grantsToMatrix(grants: Grants, entities: string[]): MatrixRow[] 
 export function matrixToGrants(rows: MatrixRow[]): Grants {
   const grants: Grants = {};
   for (const row of rows) {
-    const entry: Partial<Record<GrantAction, DataScope>> = {};
+    const entry: Partial<Record<GrantAction, DataScope>> = { ...(row.extra ?? {}) } as Partial<Record<GrantAction, DataScope>>;
     for (const action of GRANT_ACTIONS) {
       const value = row.cells[action];
       if (value) entry[action] = value;

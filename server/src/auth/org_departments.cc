@@ -94,9 +94,7 @@ Result<json::object> OrgService::UpdateDepartment(const records::Actor& actor, i
     if (cur.empty()) return NotFound();
     json::object before = DepartmentJson(cur.rows[0]);
     if (before.at("version").as_int64() != version->as_int64()) {
-      Error e = Conflict("version_conflict");
-      e.extra.emplace_back("current", json::serialize(before));
-      return e;
+      return VersionConflict(json::serialize(before));
     }
     std::string sets = "version = version + 1, updated_at = ?";
     std::vector<Value> params{Value(NowIso())};

@@ -137,9 +137,7 @@ Result<json::object> OrgService::UpdateRole(const records::Actor& actor, int64_t
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_ASSIGN(json::object before, LoadRole(s, id));
     if (before.at("version").as_int64() != version->as_int64()) {
-      Error e = Conflict("version_conflict");
-      e.extra.emplace_back("current", json::serialize(before));
-      return e;
+      return VersionConflict(json::serialize(before));
     }
     if (before.at("code") == "admin" && (body.contains("grants") || body.contains("fields")))
       return ValidationFailed().Field("grants", "read_only");  // the admin role always has everything

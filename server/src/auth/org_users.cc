@@ -226,9 +226,7 @@ Result<json::object> OrgService::UpdateUser(const records::Actor& actor, int64_t
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_ASSIGN(json::object before, LoadUser(s, id));
     if (before.at("version").as_int64() != version->as_int64()) {
-      Error e = Conflict("version_conflict");
-      e.extra.emplace_back("current", json::serialize(before));
-      return e;
+      return VersionConflict(json::serialize(before));
     }
     KEHU_TRY(CheckPlacement(s, id, dept, manager));
     std::string sets = "version = version + 1, updated_at = ?";

@@ -58,6 +58,12 @@ inline Error Conflict(std::string code) { return Error(ErrorKind::kConflict, std
 inline Error Internal(std::string detail) {
   return Error(ErrorKind::kInternal, "internal_error").Detail(std::move(detail));
 }
+// 409 for a stale `version`; the client gets the current record (as JSON text) to reload from.
+inline Error VersionConflict(std::string current_json) {
+  Error e(ErrorKind::kConflict, "version_conflict");
+  e.extra.emplace_back("current", std::move(current_json));
+  return e;
+}
 inline Error ValidationFailed() { return Error(ErrorKind::kValidation, "validation_failed"); }
 
 }  // namespace kehu

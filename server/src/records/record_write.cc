@@ -176,11 +176,9 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
     KEHU_ASSIGN(json::object before, LoadOne(s, actor, e, id, Action::kRead, false));
     if (!LoadOne(s, actor, e, id, Action::kEdit, false).ok()) return Forbidden();
     if (before.at("version").as_int64() != version->as_int64()) {
-      Error conflict = Conflict("version_conflict");
       json::object current = before;
       ShapeForActor(actor, e, current);
-      conflict.extra.emplace_back("current", json::serialize(current));
-      return conflict;
+      return VersionConflict(json::serialize(current));
     }
     // Keep only real changes; the audit shows from -> to.
     FieldErrors errors = in.errors;

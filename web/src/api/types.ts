@@ -153,6 +153,8 @@ export interface Role {
   builtin: boolean;
   version: number;
   grants: Grants;
+  /** Field rules (entity → field → rule); this UI does not edit them and PATCH leaves them alone. */
+  fields?: Record<string, Record<string, string>>;
 }
 
 /** A row of the system-wide audit log; `changes` is {field: {from, to}} for updates, plain values otherwise. */

@@ -30,8 +30,10 @@ fi
 # Totals across suites, from each runner's own report.
 ctest_line=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' "$OUT/ctest.log" 2>/dev/null | tail -1)
 c_total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$ctest_line"); c_failed=$(sed -E 's/.* ([0-9]+) tests failed.*/\1/' <<<"$ctest_line")
-v_passed=$(grep -oE 'Tests +[0-9]+ passed' "$OUT/vitest.log" 2>/dev/null | grep -oE '[0-9]+' | tail -1)
-v_failed=$(grep -oE '[0-9]+ failed' "$OUT/vitest.log" 2>/dev/null | grep -oE '[0-9]+' | tail -1)
+# Vitest colours its summary; strip the escape codes before reading "Tests  62 passed (62)".
+v_summary=$(sed -E 's/\x1b\[[0-9;]*m//g' "$OUT/vitest.log" 2>/dev/null | grep -E '^ *Tests ' | tail -1)
+v_passed=$(grep -oE '[0-9]+ passed' <<<"$v_summary" | grep -oE '[0-9]+')
+v_failed=$(grep -oE '[0-9]+ failed' <<<"$v_summary" | grep -oE '[0-9]+')
 e_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$OUT/e2e.log" 2>/dev/null | tail -1)
 e_passed=$(awk '{print $1}' <<<"$e_line"); e_failed=$(awk '{print $3}' <<<"$e_line" | tr -d ,)
 passed=$(( ${c_total:-0} - ${c_failed:-0} + ${v_passed:-0} + ${e_passed:-0} ))

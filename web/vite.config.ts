@@ -26,6 +26,8 @@ export default defineConfig({
           if (id.includes('node_modules/element-plus') || id.includes('node_modules/@element-plus')) {
             return 'element-plus';
           }
+          // The area data loads on first use of a region widget, in its own chunk.
+          if (id.includes('node_modules/element-china-area-data')) return 'china-area';
           if (id.includes('node_modules/')) return 'vendor';
           return undefined;
         },

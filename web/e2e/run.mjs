@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { adminAndRepSteps } from './admin-and-rep.mjs';
+import { listSteps } from './lists.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = path.join(ROOT, 'test-output/e2e');
@@ -258,6 +259,7 @@ async function main() {
     ...adminAndRepSteps(ctx, {
       SHOTS, stamp, fail, fillRequired, saveForm, external: !!process.env.KEHU_E2E_URL, adminPassword: () => server.password,
     }),
+    ...listSteps(ctx, { SHOTS, stamp, fail }),
   ];
 
   let failed = false;

@@ -18,6 +18,7 @@ json::object FieldSchema(const meta::Field& f) {
     case FieldType::kDecimal: s = {{"type", json::array{"number", "null"}}}; break;
     case FieldType::kBoolean: s = {{"type", json::array{"boolean", "null"}}}; break;
     case FieldType::kMoney: s = Ref("Money"); break;
+    case FieldType::kRegion: s = Ref("Region"); break;
     case FieldType::kDate: s = {{"type", json::array{"string", "null"}}, {"format", "date"}}; break;
     case FieldType::kDateTime: s = {{"type", json::array{"string", "null"}}, {"format", "date-time"}}; break;
     case FieldType::kMultiEnum: {
@@ -130,6 +131,11 @@ std::string OpenApiDocument(const meta::Registry& registry, const std::string& v
       {"type", json::array{"object", "null"}},
       {"properties", json::object{{"amount", json::object{{"type", "string"}, {"pattern", "^-?\\d+(\\.\\d{1,2})?$"}}},
                                   {"currency", json::object{{"type", "string"}, {"pattern", "^[A-Z]{3}$"}}}}}};
+  schemas["Region"] = json::object{
+      {"type", json::array{"object", "null"}},
+      {"properties", json::object{{"code", json::object{{"type", "string"}, {"pattern", "^(\\d{6}|\\d{9})$"}}},
+                                  {"names", json::object{{"type", "array"}, {"readOnly", true},
+                                                         {"items", json::object{{"type", "string"}}}}}}}};
   for (const auto& e : registry.entities()) {
     schemas[e.name] = EntitySchema(e);
     EntityPaths(e, paths);

@@ -31,6 +31,22 @@ void RegisterRecordRoutes(http::Router& router, ApiContext& ctx) {
     return ExportCsv(ctx, c, *e, req);
   }));
 
+  // 查重: ?name=&phone=&email=&creditCode= (the entity's duplicate fields), &excludeId= when editing.
+  router.Add("GET", "/api/v1/{entity}/duplicates", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
+    KEHU_ASSIGN(auto* e, EntityFromPath(ctx, req));
+    std::map<std::string, std::string> raw;
+    int64_t exclude = 0;
+    for (const auto& [key, value] : req.query) {
+      if (key == "excludeId") {
+        KEHU_ASSIGN(exclude, ParseId(value));
+      } else {
+        raw[key] = value;
+      }
+    }
+    KEHU_ASSIGN(json::array candidates, records.Duplicates(c.actor, *e, raw, exclude));
+    return JsonResponse(200, json::object{{"candidates", std::move(candidates)}});
+  }));
+
   router.Add("POST", "/api/v1/{entity}", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
     KEHU_ASSIGN(auto* e, EntityFromPath(ctx, req));
     KEHU_ASSIGN(json::object body, JsonObjectBody(req));

@@ -40,6 +40,8 @@ void RegisterRoutes(http::Router& router, ApiContext& ctx, std::string version) 
   RegisterAuthRoutes(router, ctx);
   RegisterRecordRoutes(router, ctx);
   RegisterOrgRoutes(router, ctx);
+  RegisterFileRoutes(router, ctx);
+  RegisterSettingsRoutes(router, ctx);
 }
 
 }  // namespace kehu::api

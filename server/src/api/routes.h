@@ -16,7 +16,9 @@ void RegisterRoutes(http::Router& router, ApiContext& ctx, std::string version);
 void RegisterAuthRoutes(http::Router& router, ApiContext& ctx);
 void RegisterRecordRoutes(http::Router& router, ApiContext& ctx);
 void RegisterOrgRoutes(http::Router& router, ApiContext& ctx);
+void RegisterFileRoutes(http::Router& router, ApiContext& ctx);
 void RegisterSystemRoutes(http::Router& router, ApiContext& ctx, std::string version);
+void RegisterSettingsRoutes(http::Router& router, ApiContext& ctx);
 
 using AuthedHandler = std::function<Result<http::Response>(Caller&, http::Request&)>;
 // Wraps a handler: authenticates (401/403 CSRF), renders errors, catches exceptions as 500s.

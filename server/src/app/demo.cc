@@ -14,19 +14,41 @@ struct City {
   const char* name;
   const char* province;
   const char* area_code;
+  const char* region;       // a district's GB/T 2260 code
+  const char* postal_code;
 };
 
 constexpr City kCities[] = {
-    {"北京", "北京市", "010"},   {"上海", "上海市", "021"},   {"广州", "广东省", "020"},
-    {"深圳", "广东省", "0755"},  {"杭州", "浙江省", "0571"},  {"南京", "江苏省", "025"},
-    {"苏州", "江苏省", "0512"},  {"成都", "四川省", "028"},   {"重庆", "重庆市", "023"},
-    {"武汉", "湖北省", "027"},   {"西安", "陕西省", "029"},   {"天津", "天津市", "022"},
-    {"长沙", "湖南省", "0731"},  {"郑州", "河南省", "0371"},  {"济南", "山东省", "0531"},
-    {"青岛", "山东省", "0532"},  {"厦门", "福建省", "0592"},  {"福州", "福建省", "0591"},
-    {"合肥", "安徽省", "0551"},  {"沈阳", "辽宁省", "024"},   {"大连", "辽宁省", "0411"},
-    {"哈尔滨", "黑龙江省", "0451"}, {"长春", "吉林省", "0431"}, {"昆明", "云南省", "0871"},
-    {"南宁", "广西壮族自治区", "0771"}, {"贵阳", "贵州省", "0851"}, {"呼和浩特", "内蒙古自治区", "0471"},
-    {"乌鲁木齐", "新疆维吾尔自治区", "0991"}, {"兰州", "甘肃省", "0931"}, {"海口", "海南省", "0898"},
+    {"北京", "北京市", "010", "110105", "100020"},
+    {"上海", "上海市", "021", "310104", "200030"},
+    {"广州", "广东省", "020", "440106", "510620"},
+    {"深圳", "广东省", "0755", "440305", "518052"},
+    {"杭州", "浙江省", "0571", "330106", "310013"},
+    {"南京", "江苏省", "025", "320106", "210008"},
+    {"苏州", "江苏省", "0512", "320505", "215011"},
+    {"成都", "四川省", "028", "510104", "610021"},
+    {"重庆", "重庆市", "023", "500103", "400010"},
+    {"武汉", "湖北省", "027", "420106", "430061"},
+    {"西安", "陕西省", "029", "610113", "710061"},
+    {"天津", "天津市", "022", "120101", "300040"},
+    {"长沙", "湖南省", "0731", "430104", "410006"},
+    {"郑州", "河南省", "0371", "410105", "450003"},
+    {"济南", "山东省", "0531", "370102", "250011"},
+    {"青岛", "山东省", "0532", "370202", "266001"},
+    {"厦门", "福建省", "0592", "350203", "361001"},
+    {"福州", "福建省", "0591", "350102", "350001"},
+    {"合肥", "安徽省", "0551", "340104", "230031"},
+    {"沈阳", "辽宁省", "024", "210102", "110001"},
+    {"大连", "辽宁省", "0411", "210202", "116001"},
+    {"哈尔滨", "黑龙江省", "0451", "230102", "150010"},
+    {"长春", "吉林省", "0431", "220102", "130022"},
+    {"昆明", "云南省", "0871", "530102", "650032"},
+    {"南宁", "广西壮族自治区", "0771", "450103", "530022"},
+    {"贵阳", "贵州省", "0851", "520102", "550002"},
+    {"呼和浩特", "内蒙古自治区", "0471", "150102", "010010"},
+    {"乌鲁木齐", "新疆维吾尔自治区", "0991", "650102", "830002"},
+    {"兰州", "甘肃省", "0931", "620102", "730030"},
+    {"海口", "海南省", "0898", "460106", "570311"},
 };
 constexpr const char* kWords[] = {"华信", "网联", "恒通", "中科", "东方", "瑞丰", "金桥", "宏达", "新锐", "天成",
                                   "长城", "银河", "博远", "嘉和", "鼎盛", "锦程", "星辰", "汇通", "永昌", "兴业"};
@@ -36,6 +58,12 @@ constexpr const char* kStreets[] = {"人民路", "中山路", "解放大道", "�
 constexpr const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱"};
 constexpr const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超"};
 constexpr const char* kCategories[] = {"current", "potential", "potential", "partner", "agent"};
+constexpr const char* kIndustries[] = {"manufacturing", "it", "trade", "logistics", "healthcare", "services", "energy"};
+constexpr const char* kImportance[] = {"a", "b", "b", "c"};
+constexpr const char* kSources[] = {"exhibition", "referral", "website", "telemarketing", "advertising"};
+constexpr const char* kSizes[] = {"small", "medium", "medium", "large", "xlarge"};
+constexpr const char* kNatures[] = {"private", "private", "state_owned", "joint_venture", "foreign"};
+constexpr const char* kPositions[] = {"general_manager", "purchasing_manager", "marketing_head", "finance_manager", "staff"};
 
 template <class T, size_t N>
 const T& Pick(std::mt19937& rng, const T (&items)[N]) {
@@ -86,6 +114,13 @@ Result<int> FillDemoData(Services& s) {
                    {"phone", std::string(city.area_code) + "-" + Digits(rng, 8)},
                    {"email", "info" + std::to_string(i) + "@example.cn"},
                    {"address", Address(city, Pick(rng, kStreets), i)},
+                   {"region", city.region},
+                   {"postalCode", city.postal_code},
+                   {"industry", Pick(rng, kIndustries)},
+                   {"importance", Pick(rng, kImportance)},
+                   {"source", Pick(rng, kSources)},
+                   {"size", Pick(rng, kSizes)},
+                   {"companyNature", Pick(rng, kNatures)},
                    {"ownerId", owners[i % owners.size()]}};
     auto rec = s.records->Create(system, *customers, c);
     if (!rec.ok()) {
@@ -98,6 +133,9 @@ Result<int> FillDemoData(Services& s) {
       json::object person{{"customerId", rec->at("id")},
                           {"name", std::string(Pick(rng, kSurnames)) + Pick(rng, kGiven) + (k % 2 ? Pick(rng, kGiven) : "")},
                           {"mobile", "13" + Digits(rng, 9)},
+                          {"gender", k % 2 ? "female" : "male"},
+                          {"position", Pick(rng, kPositions)},
+                          {"isPrimary", k == 0},
                           {"ownerId", owners[i % owners.size()]}};
       KEHU_TRY(s.records->Create(system, *contacts, person));
     }

@@ -50,7 +50,8 @@ bool IsUploadRequest(std::string_view method, std::string_view path) {
 }
 
 void AddSecurityHeaders(Response& res, bool tls) {
-  res.headers["Content-Security-Policy"] = std::string(kCsp);
+  // A handler may set a stricter policy (file downloads: sandbox); the site-wide one is the default.
+  if (!res.headers.count("Content-Security-Policy")) res.headers["Content-Security-Policy"] = std::string(kCsp);
   res.headers["X-Content-Type-Options"] = "nosniff";
   res.headers["Referrer-Policy"] = "same-origin";
   res.headers["X-Frame-Options"] = "DENY";

@@ -7,7 +7,7 @@
 namespace kehu::meta {
 namespace {
 
-constexpr std::array<std::pair<FieldType, std::string_view>, 16> kTypeNames{{
+constexpr std::array<std::pair<FieldType, std::string_view>, 17> kTypeNames{{
     {FieldType::kText, "text"},         {FieldType::kLongText, "longtext"},
     {FieldType::kInteger, "integer"},   {FieldType::kDecimal, "decimal"},
     {FieldType::kMoney, "money"},       {FieldType::kDate, "date"},
@@ -16,6 +16,7 @@ constexpr std::array<std::pair<FieldType, std::string_view>, 16> kTypeNames{{
     {FieldType::kEmail, "email"},       {FieldType::kPhone, "phone"},
     {FieldType::kUrl, "url"},           {FieldType::kRelation, "relation"},
     {FieldType::kUser, "user"},         {FieldType::kFile, "file"},
+    {FieldType::kRegion, "region"},
 }};
 
 }  // namespace
@@ -28,6 +29,18 @@ bool Field::IsTextual() const {
     default:
       return false;
   }
+}
+
+std::string_view Field::CompanionSuffix() const {
+  if (type == FieldType::kMoney) return "_currency";
+  if (type == FieldType::kRegion) return "_names";
+  return {};
+}
+
+bool Entity::ChecksDuplicateNames() const {
+  for (const auto& f : duplicate_fields)
+    if (f == title_field) return true;
+  return false;
 }
 
 bool Field::HasOption(std::string_view v) const {

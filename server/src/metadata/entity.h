@@ -14,10 +14,14 @@ namespace kehu::meta {
 enum class FieldType {
   kText, kLongText, kInteger, kDecimal, kMoney, kDate, kDateTime, kBoolean,
   kEnum, kMultiEnum, kEmail, kPhone, kUrl, kRelation, kUser, kFile,
+  kRegion,  // GB/T 2260 code plus the names as chosen (core/regions.h)
 };
 
 // Labels by language: "zh-CN", "zh-TW", "en".
 using Labels = std::map<std::string, std::string>;
+
+// Syntax rules of text fields beyond their type (metadata "format").
+enum class TextFormat { kNone, kPostalCode, kCreditCode };
 
 struct EnumOption {
   std::string value;
@@ -33,12 +37,16 @@ struct Field {
   bool unique = false;
   bool read_only = false;       // set by the system, never by clients
   int max_length = 0;           // text-like types; 0 = type default
+  TextFormat format = TextFormat::kNone;  // text only
   std::vector<EnumOption> options;
   std::string target;           // relation: entity name
   boost::json::value default_value;  // null = none
   bool system = false;          // id, version, createdAt, ... (not in the entity file)
 
   bool IsTextual() const;
+  // Types stored in two columns name the second one's suffix: money keeps its currency in
+  // "<column>_currency", a region its names ("北京市/市辖区/朝阳区") in "<column>_names".
+  std::string_view CompanionSuffix() const;
   bool HasOption(std::string_view v) const;
 };
 
@@ -54,6 +62,10 @@ struct Entity {
   std::vector<std::string> brief_fields;
   std::string default_sort = "-updatedAt";
   std::vector<std::vector<std::string>> indexes;  // field names
+  // 查重: fields on which two records count as likely the same (metadata "duplicateCheck"). The
+  // title field compares by its company-name key (kept in column "dup_name_key"), others by value.
+  std::vector<std::string> duplicate_fields;
+  bool ChecksDuplicateNames() const;
   std::vector<Field> fields;  // system fields first, then declared ones
 
   const Field* FindField(std::string_view name) const;

@@ -85,6 +85,12 @@ Result<Field> ParseField(const json::object& o, const std::string& where) {
   if (auto* v = o.if_contains("maxLength"); v && v->is_int64()) f.max_length = static_cast<int>(v->as_int64());
   if (auto* v = o.if_contains("target"); v && v->is_string()) f.target = std::string(v->as_string());
   if (auto* v = o.if_contains("default")) f.default_value = *v;
+  if (auto* v = o.if_contains("format")) {
+    if (!v->is_string() || f.type != FieldType::kText) return Bad(w + ": format needs a text field");
+    if (v->as_string() == "postalCode") f.format = TextFormat::kPostalCode;
+    else if (v->as_string() == "creditCode") f.format = TextFormat::kCreditCode;
+    else return Bad(w + ": unknown format '" + std::string(v->as_string()) + "'");
+  }
   if (auto* opts = o.if_contains("options"); opts && opts->is_array()) {
     for (const auto& ov : opts->as_array()) {
       if (!ov.is_object() || !ov.as_object().contains("value") || !ov.at("value").is_string())
@@ -124,6 +130,7 @@ Result<Entity> Registry::ParseEntity(std::string_view json_text) {
   e.search_fields = StringList(o.if_contains("searchFields"));
   e.list_columns = StringList(o.if_contains("listColumns"));
   e.brief_fields = StringList(o.if_contains("briefFields"));
+  e.duplicate_fields = StringList(o.if_contains("duplicateCheck"));
   if (auto* idx = o.if_contains("indexes"); idx && idx->is_array())
     for (const auto& one : idx->as_array()) e.indexes.push_back(StringList(&one));
   AddSystemFields(e);
@@ -152,6 +159,7 @@ Result<Entity> Registry::ParseEntity(std::string_view json_text) {
   for (const auto& s : e.brief_fields) KEHU_TRY(check(s, "briefFields"));
   for (const auto& idx : e.indexes)
     for (const auto& s : idx) KEHU_TRY(check(s, "indexes"));
+  for (const auto& s : e.duplicate_fields) KEHU_TRY(check(s, "duplicateCheck"));
   std::string sort = e.default_sort.starts_with('-') ? e.default_sort.substr(1) : e.default_sort;
   KEHU_TRY(check(sort, "defaultSort"));
   return e;

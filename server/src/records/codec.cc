@@ -6,6 +6,8 @@
 #include <cmath>
 #include <regex>
 
+#include "core/identifiers.h"
+#include "core/regions.h"
 #include "core/time.h"
 
 namespace kehu::records {
@@ -74,6 +76,13 @@ std::optional<int64_t> ParseMinorUnits(std::string_view s) {
 std::optional<StoredValue> DecodeText(const meta::Field& f, const json::value& v, FieldErrors& errors) {
   if (!v.is_string()) return Fail(errors, f, "wrong_type");
   std::string s(v.as_string());
+  if (!s.empty() && f.format == meta::TextFormat::kCreditCode) {
+    auto code = ids::NormalizeCreditCode(s);  // before the length check: users type spaces
+    if (!code) return Fail(errors, f, "invalid_credit_code");
+    s = *code;
+  }
+  if (!s.empty() && f.format == meta::TextFormat::kPostalCode && !ids::IsValidPostalCode(s))
+    return Fail(errors, f, "invalid_postal_code");
   if (f.max_length > 0 && Utf8Length(s) > static_cast<size_t>(f.max_length))
     return Fail(errors, f, "too_long");
   if (s.find('\0') != std::string::npos) return Fail(errors, f, "wrong_type");
@@ -130,6 +139,20 @@ std::optional<StoredValue> DecodeMoney(const meta::Field& f, const json::value& 
   return StoredValue{*minor, cur};
 }
 
+// A region arrives as {"code":"110105"} (what the API returns, names ignored) or as the bare code;
+// the names are taken from the division table, so stored names always match the code as chosen.
+std::optional<StoredValue> DecodeRegion(const meta::Field& f, const json::value& v, FieldErrors& errors) {
+  const json::value* code = &v;
+  if (v.is_object()) code = v.as_object().if_contains("code");
+  if (!code || !code->is_string()) return Fail(errors, f, "wrong_type");
+  std::string c(code->as_string());
+  auto names = regions::PathOf(c);
+  if (!names) return Fail(errors, f, "invalid_region");
+  std::string joined;
+  for (const auto& n : *names) joined += (joined.empty() ? "" : "/") + n;
+  return StoredValue{std::move(c), std::move(joined)};
+}
+
 std::optional<StoredValue> DecodeMultiEnum(const meta::Field& f, const json::value& v, FieldErrors& errors) {
   if (!v.is_array()) return Fail(errors, f, "wrong_type");
   json::array out;
@@ -160,6 +183,8 @@ std::optional<StoredValue> DecodeInput(const meta::Field& f, const json::value& 
       return DecodeMoney(f, v, errors);
     case FieldType::kMultiEnum:
       return DecodeMultiEnum(f, v, errors);
+    case FieldType::kRegion:
+      return DecodeRegion(f, v, errors);
     default:
       return DecodeText(f, v, errors);
   }
@@ -195,12 +220,16 @@ Result<db::Value> DecodeFilterValue(const meta::Field& f, std::string_view raw) 
     case FieldType::kDate:
       if (!IsValidDate(raw)) return bad();
       return db::Value(std::string(raw));
+    case FieldType::kRegion:
+      if (raw.empty() || raw.size() > 9 || raw.find_first_not_of("0123456789") != raw.npos) return bad();
+      return db::Value(std::string(raw));
     default:
       return db::Value(std::string(raw));
   }
 }
 
-json::value EncodeOutput(const meta::Field& f, const db::Value& v, const db::Value& currency) {
+json::value EncodeOutput(const meta::Field& f, const db::Value& v, const db::Value& companion) {
+  const db::Value& currency = companion;
   if (db::IsNull(v)) return nullptr;
   switch (f.type) {
     case FieldType::kInteger: case FieldType::kRelation: case FieldType::kUser: case FieldType::kFile:
@@ -222,6 +251,19 @@ json::value EncodeOutput(const meta::Field& f, const db::Value& v, const db::Val
       json::error_code ec;
       json::value arr = json::parse(db::AsText(v), ec);
       return ec ? json::value(json::array()) : arr;
+    }
+    case FieldType::kRegion: {
+      json::array names;
+      if (!db::IsNull(companion)) {
+        std::string all = db::AsText(companion);
+        for (size_t start = 0; start <= all.size();) {
+          size_t slash = all.find('/', start);
+          names.emplace_back(all.substr(start, slash == all.npos ? all.npos : slash - start));
+          if (slash == all.npos) break;
+          start = slash + 1;
+        }
+      }
+      return json::object{{"code", db::AsText(v)}, {"names", std::move(names)}};
     }
     default:
       return json::value(db::AsText(v));

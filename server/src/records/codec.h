@@ -14,10 +14,11 @@
 
 namespace kehu::records {
 
-// Stored values of one field: one column, or two for money (minor units, currency).
+// Stored values of one field: one column, or two for types with a companion column (money: minor
+// units and currency; region: code and names).
 struct StoredValue {
   db::Value value;
-  db::Value currency;  // money only
+  db::Value companion;
 };
 
 // Field error codes: "wrong_type" makes the request a 400; any other code ("required",
@@ -30,8 +31,8 @@ std::optional<StoredValue> DecodeInput(const meta::Field& f, const boost::json::
 // Converts a query-string value for filtering. Returns an InvalidInput error naming the field.
 Result<db::Value> DecodeFilterValue(const meta::Field& f, std::string_view raw);
 
-// Renders a stored value (and currency for money) as API JSON.
-boost::json::value EncodeOutput(const meta::Field& f, const db::Value& v, const db::Value& currency);
+// Renders a stored value (and its companion column's value) as API JSON.
+boost::json::value EncodeOutput(const meta::Field& f, const db::Value& v, const db::Value& companion);
 
 // Format checks (exposed for tests).
 bool IsValidEmail(std::string_view s);

@@ -48,8 +48,8 @@ TEST(CodecTest, DecodesTypedValuesAndReportsFieldErrors) {
   auto money = DecodeInput(MakeField(meta::FieldType::kMoney), json::parse(R"({"amount":"12.5","currency":"USD"})"), errors);
   ASSERT_TRUE(money);
   EXPECT_EQ(std::get<int64_t>(money->value), 1250);
-  EXPECT_EQ(std::get<std::string>(money->currency), "USD");
-  EXPECT_EQ(json::serialize(EncodeOutput(MakeField(meta::FieldType::kMoney), money->value, money->currency)),
+  EXPECT_EQ(std::get<std::string>(money->companion), "USD");
+  EXPECT_EQ(json::serialize(EncodeOutput(MakeField(meta::FieldType::kMoney), money->value, money->companion)),
             R"({"amount":"12.50","currency":"USD"})");
 
   EXPECT_FALSE(DecodeInput(MakeField(meta::FieldType::kText), json::value("北京网联科"), errors));
@@ -71,6 +71,25 @@ TEST(CodecTest, DecodesTypedValuesAndReportsFieldErrors) {
   ASSERT_TRUE(multi);
   EXPECT_EQ(std::get<std::string>(multi->value), R"(["a","b"])");
   EXPECT_TRUE(errors.empty());
+}
+
+TEST(CodecTest, RegionStoresTheCodeAndTheNamesFromTheDivisionTable) {
+  FieldErrors errors;
+  const meta::Field f = MakeField(meta::FieldType::kRegion);
+  auto chaoyang = DecodeInput(f, json::parse(R"({"code":"110105","names":["伪造"]})"), errors);
+  ASSERT_TRUE(chaoyang);
+  EXPECT_EQ(std::get<std::string>(chaoyang->value), "110105");
+  EXPECT_EQ(std::get<std::string>(chaoyang->companion), "北京市/市辖区/朝阳区");
+  EXPECT_EQ(json::serialize(EncodeOutput(f, chaoyang->value, chaoyang->companion)),
+            R"({"code":"110105","names":["北京市","市辖区","朝阳区"]})");
+  EXPECT_TRUE(DecodeInput(f, json::value("330100"), errors));  // a city alone
+  EXPECT_FALSE(DecodeInput(f, json::value("110199"), errors));
+  EXPECT_EQ(errors["x"], "invalid_region");
+  errors.clear();
+  EXPECT_FALSE(DecodeInput(f, json::value(110105), errors));
+  EXPECT_EQ(errors["x"], "wrong_type");
+  EXPECT_TRUE(DecodeFilterValue(f, "44").ok());
+  EXPECT_FALSE(DecodeFilterValue(f, "44%").ok());
 }
 
 TEST(CodecTest, FilterValuesAreTypedOrRejected) {

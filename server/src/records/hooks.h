@@ -27,7 +27,29 @@ struct HookContext {
   int64_t id = 0;                                  // 0 before create
   std::map<std::string, StoredValue>& values;      // field name -> new value (before-hooks may edit)
   const boost::json::object* before = nullptr;     // the record before an update/delete
+  // Warnings the caller accepted by naming them in the body's "confirm" list (API.md).
+  const std::vector<std::string>* confirmed = nullptr;
+
+  bool Confirmed(const std::string& name) const {
+    if (!confirmed) return false;
+    for (const auto& c : *confirmed)
+      if (c == name) return true;
+    return false;
+  }
 };
+
+// 422 confirmation_required naming the warnings the caller has not yet confirmed (field →
+// code), or Ok when there are none left. `extra` becomes top-level members of the error
+// response (raw JSON text), e.g. {"candidates", "[…]"} for likely duplicates.
+inline Status RequireConfirmation(const HookContext& ctx, const FieldErrors& warnings,
+                                  std::vector<std::pair<std::string, std::string>> extra = {}) {
+  Error e(ErrorKind::kValidation, "confirmation_required");
+  for (const auto& [name, code] : warnings)
+    if (!ctx.Confirmed(name)) e.fields[name] = code;
+  if (e.fields.empty()) return Ok();
+  e.extra = std::move(extra);
+  return e;
+}
 
 using Hook = std::function<Status(HookContext&)>;
 

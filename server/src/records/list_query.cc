@@ -63,7 +63,9 @@ Result<Filter> ParseFilter(const meta::Entity& e, const std::string& key, const 
   if (!op) return InvalidInput("unknown_operator").Arg("operator", op_name).Arg("field", name);
   f.op = op->op;
   bool textual = f.field->IsTextual();
-  if ((f.op == FilterOp::kContains || f.op == FilterOp::kStartsWith) && !textual)
+  // A region prefix selects a province (2 digits) or city (4) with everything below it.
+  bool prefix_ok = textual || f.field->type == meta::FieldType::kRegion;
+  if ((f.op == FilterOp::kContains && !textual) || (f.op == FilterOp::kStartsWith && !prefix_ok))
     return InvalidInput("operator_not_supported").Arg("operator", op_name).Arg("field", name);
   if (f.op == FilterOp::kIsNull) {
     if (raw != "true" && raw != "false") return InvalidInput("bad_filter_value").Arg("field", name);
@@ -82,7 +84,7 @@ Result<Filter> ParseFilter(const meta::Entity& e, const std::string& key, const 
     if (f.values.size() > 1000) return InvalidInput("bad_filter_value").Arg("field", name);
     return f;
   }
-  if (f.op == FilterOp::kContains || f.op == FilterOp::kStartsWith) {
+  if ((f.op == FilterOp::kContains || f.op == FilterOp::kStartsWith) && textual) {
     f.values.emplace_back(raw);
     return f;
   }

@@ -50,6 +50,11 @@ class RecordService {
   Result<ListResult> ListRelated(const Actor& actor, const meta::Entity& parent, int64_t parent_id,
                                  const meta::Entity& child, ListQuery query);
   Result<std::vector<SearchHit>> Search(const Actor& actor, const std::string& q, int per_entity);
+  // 查重 (record_duplicates.cc): `raw` maps duplicate fields to values as a user types them; they
+  // are normalized like input (phones to E.164, credit codes upper-cased) before comparing.
+  // See duplicates.h for what is revealed. 400 for a field outside "duplicateCheck".
+  Result<boost::json::array> Duplicates(const Actor& actor, const meta::Entity& e,
+                                        const std::map<std::string, std::string>& raw, int64_t exclude_id);
 
   Result<boost::json::object> Create(const Actor& actor, const meta::Entity& e,
                                      const boost::json::object& body);

@@ -10,7 +10,7 @@ std::string SelectColumns(const meta::Entity& e, const std::string& alias) {
   for (const auto& f : e.fields) {
     if (!out.empty()) out += ", ";
     out += alias + "." + f.column;
-    if (f.type == meta::FieldType::kMoney) out += ", " + alias + "." + f.column + "_currency";
+    if (auto suffix = f.CompanionSuffix(); !suffix.empty()) out += ", " + alias + "." + f.column + std::string(suffix);
   }
   out += ", " + alias + ".deleted_at, " + alias + ".deleted_by_id";
   return out;
@@ -22,8 +22,8 @@ json::object RowToJson(const meta::Entity& e, const std::vector<db::Value>& row)
   static const db::Value kNull;
   for (const auto& f : e.fields) {
     const db::Value& v = row[i++];
-    const db::Value& currency = f.type == meta::FieldType::kMoney ? row[i++] : kNull;
-    out[f.name] = EncodeOutput(f, v, currency);
+    const db::Value& companion = f.CompanionSuffix().empty() ? kNull : row[i++];
+    out[f.name] = EncodeOutput(f, v, companion);
   }
   if (!db::IsNull(row[i])) {
     out["deletedAt"] = db::AsText(row[i]);

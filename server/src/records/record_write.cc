@@ -2,9 +2,11 @@
 // its audit row and search index update.
 #include <boost/json.hpp>
 
+#include "core/identifiers.h"
 #include "core/text/search_terms.h"
 #include "core/time.h"
 #include "records/audit.h"
+#include "records/duplicates.h"
 #include "records/field_rules.h"
 #include "records/record_service.h"
 #include "records/record_sql.h"
@@ -34,7 +36,45 @@ Error InputError(const FieldErrors& errors) {
 }
 
 json::value StoredToJson(const meta::Field& f, const StoredValue& v) {
-  return EncodeOutput(f, v.value, v.currency);
+  return EncodeOutput(f, v.value, v.companion);
+}
+
+// Format warnings the user may override (CHINA.md: some legally issued early credit codes fail the
+// check character). Runs before the hooks, which add their own (likely duplicates).
+Status CheckFormatWarnings(const meta::Entity& e, const HookContext& ctx) {
+  FieldErrors warnings;
+  for (const auto& [name, v] : ctx.values) {
+    const meta::Field& f = *e.FindField(name);
+    if (f.format == meta::TextFormat::kCreditCode && !db::IsNull(v.value) &&
+        !ids::CreditCodeChecksumOk(db::AsText(v.value)))
+      warnings[name] = "checksum_mismatch";
+  }
+  return RequireConfirmation(ctx, warnings);
+}
+
+// 查重 on the values being written: each matched field becomes a "duplicate" warning, and the
+// candidates (title, owner, and the id only where readable) come with the error.
+Status CheckDuplicateWarnings(const AccessPolicy& access, const meta::Entity& e, const HookContext& ctx) {
+  if (e.duplicate_fields.empty()) return Ok();
+  DuplicateProbe probe{{}, ctx.id};
+  for (const auto& name : e.duplicate_fields)
+    if (auto it = ctx.values.find(name); it != ctx.values.end() && !db::IsNull(it->second.value))
+      probe.values[name] = db::AsText(it->second.value);
+  if (probe.values.empty()) return Ok();
+  KEHU_ASSIGN(auto found, FindDuplicates(ctx.session, access, ctx.actor, e, probe));
+  FieldErrors warnings;
+  for (const auto& c : found)
+    for (const auto& field : c.matched_on) warnings[field] = "duplicate";
+  return RequireConfirmation(ctx, warnings, {{"candidates", json::serialize(DuplicatesJson(found))}});
+}
+
+// Keeps the company-name key of 查重 in step with the title.
+Status SaveNameKey(db::Session& s, const meta::Entity& e, const json::object& record) {
+  if (!e.ChecksDuplicateNames()) return Ok();
+  const json::value& title = record.at(e.title_field);
+  db::Value key = title.is_string() ? db::Value(DuplicateNameKey(title.as_string())) : db::Value();
+  KEHU_TRY(s.Execute("UPDATE " + e.table + " SET dup_name_key = ? WHERE id = ?", {key, db::Value(record.at("id").as_int64())}));
+  return Ok();
 }
 
 }  // namespace
@@ -129,7 +169,9 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_TRY(CheckReferences(s, actor, e, in.values, 0, errors));
     if (!errors.empty()) return InputError(errors);  // all field errors at once, nothing written
-    HookContext ctx{actor, e, s, 0, in.values, nullptr};
+    HookContext ctx{actor, e, s, 0, in.values, nullptr, &in.confirmed};
+    KEHU_TRY(CheckFormatWarnings(e, ctx));
+    KEHU_TRY(CheckDuplicateWarnings(access_, e, ctx));
     KEHU_TRY(hooks_.Run(HookPoint::kBeforeCreate, ctx));
 
     std::string now = NowIso();
@@ -143,10 +185,10 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
       cols += ", " + f.column;
       marks += ", ?";
       params.push_back(v.value);
-      if (f.type == meta::FieldType::kMoney) {
-        cols += ", " + f.column + "_currency";
+      if (auto suffix = f.CompanionSuffix(); !suffix.empty()) {
+        cols += ", " + f.column + std::string(suffix);
         marks += ", ?";
-        params.push_back(v.currency);
+        params.push_back(v.companion);
       }
       if (!db::IsNull(v.value)) changes[name] = json::object{{"to", StoredToJson(f, v)}};
     }
@@ -157,6 +199,7 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
     KEHU_TRY(AppendAudit(s, actor, {e.name, ctx.id, "create", std::move(changes)}));
     KEHU_ASSIGN(created, LoadOne(s, Actor::System(), e, ctx.id, Action::kRead, false));
     KEHU_TRY(Reindex(s, e, created));
+    KEHU_TRY(SaveNameKey(s, e, created));
     return hooks_.Run(HookPoint::kAfterCreate, ctx);
   }));
   ShapeForActor(actor, e, created);
@@ -200,7 +243,9 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
     }
     KEHU_TRY(CheckReferences(s, actor, e, in.values, id, errors));
     if (!errors.empty()) return InputError(errors);
-    HookContext ctx{actor, e, s, id, in.values, &before};
+    HookContext ctx{actor, e, s, id, in.values, &before, &in.confirmed};
+    KEHU_TRY(CheckFormatWarnings(e, ctx));  // changed values only: a kept code is not asked again
+    KEHU_TRY(CheckDuplicateWarnings(access_, e, ctx));
     KEHU_TRY(hooks_.Run(HookPoint::kBeforeUpdate, ctx));
 
     std::string sets = "version = version + 1, updated_at = ?, updated_by_id = ?";
@@ -210,9 +255,9 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
       const meta::Field& f = *e.FindField(name);
       sets += ", " + f.column + " = ?";
       params.push_back(v.value);
-      if (f.type == meta::FieldType::kMoney) {
-        sets += ", " + f.column + "_currency = ?";
-        params.push_back(v.currency);
+      if (auto suffix = f.CompanionSuffix(); !suffix.empty()) {
+        sets += ", " + f.column + std::string(suffix) + " = ?";
+        params.push_back(v.companion);
       }
     }
     params.emplace_back(id);
@@ -224,6 +269,7 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
     KEHU_TRY(AppendAudit(s, actor, {e.name, id, "update", std::move(changes)}));
     KEHU_ASSIGN(updated, LoadOne(s, Actor::System(), e, id, Action::kRead, false));
     KEHU_TRY(Reindex(s, e, updated));
+    if (in.values.count(e.title_field)) KEHU_TRY(SaveNameKey(s, e, updated));
     return hooks_.Run(HookPoint::kAfterUpdate, ctx);
   }));
   ShapeForActor(actor, e, updated);

@@ -28,8 +28,10 @@ std::vector<std::pair<std::string, std::string>> ColumnsOf(const meta::Entity& e
     std::string type = d.TypeName(StorageType(f));
     if (f.name == "version" || f.name == "createdAt" || f.name == "updatedAt") type += " NOT NULL";
     cols.emplace_back(f.column, type);
-    if (f.type == FieldType::kMoney) cols.emplace_back(f.column + "_currency", d.TypeName(db::ColumnType::kText));
+    if (auto suffix = f.CompanionSuffix(); !suffix.empty())
+      cols.emplace_back(f.column + std::string(suffix), d.TypeName(db::ColumnType::kText));
   }
+  if (e.ChecksDuplicateNames()) cols.emplace_back("dup_name_key", d.TypeName(db::ColumnType::kText));
   cols.emplace_back("deleted_at", d.TypeName(db::ColumnType::kText));
   cols.emplace_back("deleted_by_id", d.TypeName(db::ColumnType::kInteger));
   return cols;
@@ -62,6 +64,10 @@ std::vector<std::string> IndexDdl(const meta::Entity& e) {
     out.push_back("CREATE INDEX IF NOT EXISTS " + index_name(idx) + " ON " + e.table + " (" +
                   column_list(idx) + ")");
   out.push_back("CREATE INDEX IF NOT EXISTS ix_" + e.table + "_deleted_at ON " + e.table + " (deleted_at)");
+  for (const auto& name : e.duplicate_fields) {
+    std::string column = name == e.title_field ? "dup_name_key" : e.FindField(name)->column;
+    out.push_back("CREATE INDEX IF NOT EXISTS ix_" + e.table + "_dup_" + column + " ON " + e.table + " (" + column + ")");
+  }
   return out;
 }
 

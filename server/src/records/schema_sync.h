@@ -10,7 +10,7 @@ namespace kehu::records {
 
 Status SyncSchema(db::Database& db, const meta::Registry& registry);
 
-// Column type used for a field (money adds a "<column>_currency" text column).
+// Column type used for a field (money and region add a companion text column, Field::CompanionSuffix).
 db::ColumnType StorageType(const meta::Field& f);
 
 }  // namespace kehu::records

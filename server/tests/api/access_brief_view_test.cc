@@ -42,7 +42,7 @@ TEST_F(AccessBriefViewTest, GrantedBriefViewListsAllCustomersWithBriefFieldsOnly
   for (const auto& item : r.json.at("items").as_array()) {
     std::set<std::string> keys;
     for (const auto& kv : item.as_object()) keys.insert(std::string(kv.key()));
-    EXPECT_EQ(keys, (std::set<std::string>{"id", "name", "category", "ownerId", "updatedAt", "_display"}))
+    EXPECT_EQ(keys, (std::set<std::string>{"id", "name", "category", "region", "ownerId", "updatedAt", "_display"}))
         << json::serialize(item);
   }
   // Finding a name across the company, as 查重 needs, works in the brief view.

@@ -62,7 +62,7 @@ TEST_F(RecordsValidationTest, PhoneAndMobileFormatsAccepted) {
   for (const char* phone : {"010-65528888", "0755-12345678", "400-810-8888", "13812345678"}) {
     SCOPED_TRACE(phone);
     HttpResponse r =
-        admin->Post("/api/v1/customers", json::object{{"name", "电话"}, {"phone", phone}});
+        admin->Post("/api/v1/customers", json::object{{"name", std::string("电话 ") + phone}, {"phone", phone}});
     EXPECT_EQ(r.status, 201) << r.Describe();
   }
   json::object c = CreateCustomer({{"name", "手机公司"}});

@@ -73,6 +73,16 @@ const state: { csrfToken: string; locale: string; onUnauthorized: Hook | null } 
 export function setCsrfToken(token: string): void {
   state.csrfToken = token;
 }
+/** For requests made outside `request` (uploads with progress). */
+export function csrfToken(): string {
+  return state.csrfToken;
+}
+export function requestLocale(): string {
+  return state.locale;
+}
+export function notifyUnauthorized(): void {
+  state.onUnauthorized?.();
+}
 export function setRequestLocale(locale: string): void {
   state.locale = locale;
 }

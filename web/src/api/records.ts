@@ -54,3 +54,8 @@ export function exportUrl(entity: string, format: 'csv' | 'xlsx', query: string)
   params.set('format', format);
   return apiUrl(`/${seg(entity)}/export`, params);
 }
+
+/** Hands the record to another user (needs the assign scope). */
+export function transferRecord(entity: string, id: number | string, toUserId: number): Promise<RecordData> {
+  return request(`/${seg(entity)}/${seg(id)}/transfer`, { method: 'POST', body: { toUserId } });
+}

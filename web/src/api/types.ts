@@ -6,9 +6,9 @@ export type Labels = Partial<Record<LocaleCode, string>>;
 
 export type FieldType =
   | 'text' | 'longtext' | 'integer' | 'decimal' | 'money' | 'date' | 'datetime' | 'boolean'
-  | 'enum' | 'multienum' | 'email' | 'phone' | 'url' | 'relation' | 'user' | 'file';
+  | 'enum' | 'multienum' | 'email' | 'phone' | 'url' | 'relation' | 'user' | 'file' | 'region';
 
-export type EntityAction = 'create' | 'read' | 'edit' | 'delete' | 'export';
+export type EntityAction = 'create' | 'read' | 'edit' | 'delete' | 'export' | 'print' | 'import' | 'assign' | 'brief';
 
 export interface FieldOption {
   value: string;
@@ -47,6 +47,12 @@ export interface MetaResponse {
 export interface Money {
   amount: string;
   currency: string;
+}
+
+/** A region value: the 6-digit GB/T 2260 code of the most specific level chosen, and its names. */
+export interface Region {
+  code: string;
+  names?: string[];
 }
 
 export interface RecordData {
@@ -107,7 +113,42 @@ export interface AuditEntry {
   userId: number | null;
   userName: string;
   action: string;
-  changes?: Record<string, { from: unknown; to: unknown }>;
+  /** {field: {from, to}}; a create has only `to`. */
+  changes?: Record<string, { from?: unknown; to?: unknown }>;
+  /** Labels of relation/user ids in `changes`, when the server sends them: {field: {from, to}}. */
+  _display?: Record<string, { from?: string; to?: string }>;
+}
+
+/** A 场景 (saved list view) of the caller. `query` is a list query string without paging. */
+export interface SavedView {
+  id: number;
+  entity: string;
+  name: string;
+  query: string;
+  columns: string[] | null;
+  isDefault: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One list column as the user arranged it (order is the array order). */
+export interface ColumnSetting {
+  name: string;
+  visible: boolean;
+  width?: number;
+}
+
+export interface FileInfo {
+  id: number;
+  name: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+  recordEntity: string;
+  recordId: number;
+  createdAt: string;
+  createdById: number | null;
+  _display?: Record<string, string>;
 }
 
 /**

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import * as authApi from '@/api/auth';
 import { setCsrfToken } from '@/api/client';
 import type { EntityAction, Permissions, User } from '@/api/types';
+import { resetUserDirectory } from '@/composables/use-user-directory';
 import { browserTimeZone } from '@/utils/time';
 
 export const useSessionStore = defineStore('session', () => {
@@ -58,6 +59,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   function clear(): void {
+    resetUserDirectory();
     user.value = null;
     permissions.value = {};
     setCsrfToken('');

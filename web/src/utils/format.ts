@@ -1,6 +1,7 @@
 // Display text for a field value (lists, detail, audit).
 import type { FieldMeta, Money, RecordData } from '@/api/types';
 import { pickLabel } from './labels';
+import { regionLabel } from './region';
 import { formatDateTime } from './time';
 
 export interface FormatContext {
@@ -50,6 +51,8 @@ export function formatValue(
       return Array.isArray(value) ? value.map((v) => optionLabel(field, v, ctx.locale)).join(ctx.separator) : String(value);
     case 'money':
       return formatMoney(value, ctx.locale);
+    case 'region':
+      return regionLabel(value);
     case 'datetime':
       return formatDateTime(value, ctx.timeZone);
     case 'relation':

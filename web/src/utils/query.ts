@@ -1,5 +1,6 @@
 // Turns list state (paging, sort, quick search, filters) into the API's query string.
 import type { FieldMeta } from '@/api/types';
+import { regionPrefix } from './region';
 import { startOfLocalDayUtc, startOfNextLocalDayUtc } from './time';
 
 export type FilterOp =
@@ -83,7 +84,9 @@ export function filterFromInput(field: FieldMeta, input: FilterInput, tz: string
     case 'enum':
     case 'multienum':
       if (Array.isArray(input)) {
-        return [{ field: name, op: 'in', value: input.filter((x): x is string | number => x != null) }];
+        const chosen = input.filter((x): x is string | number => x != null);
+        // One option is a plain equality, the form a 场景 or a link usually stores.
+        return chosen.length === 1 ? [{ field: name, op: 'eq', value: chosen[0] }] : [{ field: name, op: 'in', value: chosen }];
       }
       return [{ field: name, op: 'eq', value: input }];
     case 'boolean':
@@ -103,6 +106,9 @@ export function filterFromInput(field: FieldMeta, input: FilterInput, tz: string
     case 'relation':
     case 'user':
       return [{ field: name, op: 'eq', value: input as Scalar }];
+    case 'region':
+      // A province, city or county code from the cascader: everything under it matches.
+      return [{ field: name, op: 'startsWith', value: regionPrefix(String(input)) }];
     default: {
       const text = String(input).trim();
       return text ? [{ field: name, op: 'contains', value: text }] : [];

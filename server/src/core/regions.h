@@ -1,0 +1,36 @@
+// China's administrative divisions, GB/T 2260 style: 6-digit codes for provinces (110000), cities
+// (110100) and counties (110105), plus 9-digit townships where a city has no districts
+// (441900003 东城街道 under 东莞市). The table is generated at build time from the npm package the
+// UI's cascader uses, so server and browser agree on every code. Thread-safe (read-only data).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kehu::regions {
+
+struct Entry {
+  const char* code;
+  const char* name;
+};
+
+namespace data {
+extern const Entry kEntries[];  // sorted by code
+extern const size_t kEntryCount;
+}  // namespace data
+
+// The name of one code, or nullopt when the code is unknown.
+std::optional<std::string_view> NameOf(std::string_view code);
+
+// Names from the province down to `code` (["北京市", "市辖区", "朝阳区"] for 110105), or nullopt
+// when the code or one of its parents is unknown.
+std::optional<std::vector<std::string>> PathOf(std::string_view code);
+
+// The code one level up ("110105" → "110100" → "110000" → ""); 9-digit townships go to their
+// 6-digit city. Does not check that either code exists.
+std::string ParentOf(std::string_view code);
+
+}  // namespace kehu::regions

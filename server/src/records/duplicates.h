@@ -1,0 +1,48 @@
+// 查重: likely duplicates of a record, across all live records of the entity whatever the caller may
+// read (so a rep learns that a customer is already someone's, CHINA.md), but told with the title,
+// owner and the matched fields only; the id comes along only when the caller may read the record.
+// The entity names its duplicate fields in metadata ("duplicateCheck").
+#pragma once
+
+#include <boost/json/array.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+#include "metadata/entity.h"
+#include "records/access.h"
+#include "records/actor.h"
+
+namespace kehu::records {
+
+struct DuplicateCandidate {
+  int64_t id = 0;
+  std::string title;
+  int64_t owner_id = 0;  // 0: no owner (in a pool)
+  std::string owner_name;
+  std::vector<std::string> matched_on;  // field names
+  bool visible = false;                 // the caller may read it
+};
+
+// Stored (normalized) values to compare, field name → text. Fields outside the entity's
+// duplicate fields and empty values are ignored. `exclude_id` leaves the record itself out.
+struct DuplicateProbe {
+  std::map<std::string, std::string> values;
+  int64_t exclude_id = 0;
+};
+
+inline constexpr int kMaxDuplicateCandidates = 10;
+
+Result<std::vector<DuplicateCandidate>> FindDuplicates(db::Session& s, const AccessPolicy& access,
+                                                       const Actor& actor, const meta::Entity& e,
+                                                       const DuplicateProbe& probe);
+
+// [{"title","ownerId","ownerName","matchedOn":[…],"id"?}] with "id" only for visible records.
+boost::json::array DuplicatesJson(const std::vector<DuplicateCandidate>& candidates);
+
+// The value under which the title field is compared (text::CompanyNameKey).
+std::string DuplicateNameKey(std::string_view title);
+
+}  // namespace kehu::records

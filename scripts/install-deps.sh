@@ -10,13 +10,14 @@ PACKAGES=(
   # server libraries
   libboost1.81-dev libboost-json1.81-dev libssl-dev zlib1g-dev
   libsqlite3-dev libpq-dev libsodium-dev libicu-dev libopencc-dev opencc unicode-data
-  libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libhowardhinnant-date-dev
+  libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libhowardhinnant-date-dev tzdata
   libcurl4-openssl-dev libkainjow-mustache-dev
   # documents: XLSX write/read, PDF with CJK fonts
   libxlsxwriter-dev libminizip-dev libexpat1-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk
+  fonts-hanazono  # CJK Extension B+ glyphs that Noto lacks (𠀀)
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 wrk hyperfine
-  chromium chromium-driver python3-aiosmtpd
+  chromium chromium-driver python3-aiosmtpd poppler-utils
 )
 # Node.js: use the machine's if present (it may come from another source than Debian's).
 command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)

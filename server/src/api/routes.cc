@@ -42,6 +42,9 @@ void RegisterRoutes(http::Router& router, ApiContext& ctx, std::string version) 
   RegisterOrgRoutes(router, ctx);
   RegisterFileRoutes(router, ctx);
   RegisterSettingsRoutes(router, ctx);
+  RegisterNumberingRoutes(router, ctx);
+  RegisterImportRoutes(router, ctx);
+  RegisterPrintRoutes(router, ctx);
 }
 
 }  // namespace kehu::api

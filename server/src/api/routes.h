@@ -19,6 +19,9 @@ void RegisterOrgRoutes(http::Router& router, ApiContext& ctx);
 void RegisterFileRoutes(http::Router& router, ApiContext& ctx);
 void RegisterSystemRoutes(http::Router& router, ApiContext& ctx, std::string version);
 void RegisterSettingsRoutes(http::Router& router, ApiContext& ctx);
+void RegisterNumberingRoutes(http::Router& router, ApiContext& ctx);
+void RegisterImportRoutes(http::Router& router, ApiContext& ctx);
+void RegisterPrintRoutes(http::Router& router, ApiContext& ctx);
 
 using AuthedHandler = std::function<Result<http::Response>(Caller&, http::Request&)>;
 // Wraps a handler: authenticates (401/403 CSRF), renders errors, catches exceptions as 500s.

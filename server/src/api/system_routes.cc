@@ -22,6 +22,7 @@ json::object FieldJson(const meta::Field& f, records::FieldRule rule) {
                  {"required", f.required}, {"unique", f.unique}, {"readOnly", f.read_only || !editable},
                  {"readable", true}, {"masked", rule == records::FieldRule::kMasked}, {"editable", editable}};
   if (f.max_length) o["maxLength"] = f.max_length;
+  if (auto format = meta::TextFormatName(f.format); !format.empty()) o["format"] = format;
   if (!f.target.empty()) o["target"] = f.target;
   if (!f.default_value.is_null()) o["default"] = f.default_value;
   if (!f.options.empty()) {
@@ -43,12 +44,22 @@ json::object EntityJson(const meta::Entity& e, const records::Actor& a) {
   for (const auto& c : e.list_columns)
     if (a.FieldRuleFor(e.name, c) != records::FieldRule::kHidden) cols.emplace_back(c);
   for (const auto& s : e.search_fields) search.emplace_back(s);
+  json::array sections, duplicates;
+  for (const auto& sec : e.sections) {
+    json::array names;
+    for (const auto& n : sec.fields)
+      if (a.FieldRuleFor(e.name, n) != records::FieldRule::kHidden) names.emplace_back(n);
+    sections.push_back(json::object{{"name", sec.name}, {"labels", LabelsJson(sec.labels)}, {"fields", std::move(names)}});
+  }
+  for (const auto& d : e.duplicate_fields) duplicates.emplace_back(d);
   for (auto action : records::kActionNames)
     if (a.ScopeFor(e.name, action) != records::Scope::kNone) actions.emplace_back(action);
   return {{"name", e.name}, {"labels", LabelsJson(e.labels)}, {"owned", e.owned},
           {"titleField", e.title_field}, {"searchable", !e.search_fields.empty()},
           {"searchFields", std::move(search)}, {"listColumns", std::move(cols)}, {"briefFields", std::move(brief)},
-          {"defaultSort", e.default_sort}, {"actions", std::move(actions)}, {"fields", std::move(fields)}};
+          {"defaultSort", e.default_sort}, {"actions", std::move(actions)}, {"fields", std::move(fields)},
+          {"sections", std::move(sections)}, {"duplicateCheck", std::move(duplicates)},
+          {"numberedField", e.numbering_field.empty() ? json::value() : json::value(e.numbering_field)}};
 }
 
 Result<http::Response> AuditList(ApiContext& ctx, Caller& c, http::Request& req) {

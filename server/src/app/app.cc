@@ -4,6 +4,7 @@
 
 #include "core/crypto.h"
 #include "db/migrations.h"
+#include "modules/customers/review.h"
 #include "records/schema_sync.h"
 
 namespace kehu::app {
@@ -46,6 +47,24 @@ Result<std::unique_ptr<Services>> OpenServices(const CommonOptions& options, con
     if (!to->is_int64()) return InvalidInput("wrong_type").Field("toUserId", "wrong_type");
     return rs->Transfer(a, e, id, to->as_int64());
   });
+  // 合并: {"fromId", "fields"?: [names to take from the merged-away record]}.
+  s->actions.Register("*", "merge", [rs = s->records.get()](const records::Actor& a, const meta::Entity& e,
+                                                            int64_t id, const boost::json::object& body)
+                                        -> Result<boost::json::object> {
+    auto* from = body.if_contains("fromId");
+    if (!from) return ValidationFailed().Field("fromId", "required");
+    if (!from->is_int64()) return InvalidInput("wrong_type").Field("fromId", "wrong_type");
+    std::vector<std::string> take;
+    if (auto* fields = body.if_contains("fields")) {
+      if (!fields->is_array()) return InvalidInput("wrong_type").Field("fields", "wrong_type");
+      for (const auto& f : fields->as_array()) {
+        if (!f.is_string()) return InvalidInput("wrong_type").Field("fields", "wrong_type");
+        take.emplace_back(f.as_string());
+      }
+    }
+    return rs->Merge(a, e, id, from->as_int64(), take);
+  });
+  modules::customers::RegisterReview(s->actions, s->hooks, *s->records);
   KEHU_TRY(s->auth->EnsureDefaultRoles());
   return s;
 }

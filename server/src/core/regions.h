@@ -33,4 +33,12 @@ std::optional<std::vector<std::string>> PathOf(std::string_view code);
 // 6-digit city. Does not check that either code exists.
 std::string ParentOf(std::string_view code);
 
+// The code a person means by writing a region's names from the province down, as in a spreadsheet:
+// "广东省/深圳市/南山区", "广东省深圳市南山区", "广东 深圳 南山", "北京市朝阳区" (the 市辖区 level may
+// be left out or written), "北京市/市辖区/朝阳区" (as exported). Separators (spaces, / , ， 、 -)
+// are optional; each name may be written in full or without its suffix (省, 市, 区, 县, 自治区,
+// ...). The deepest level written wins ("广东省深圳市" → 440300). Returns nullopt when nothing
+// matches the whole text, or when it matches more than one code.
+std::optional<std::string> CodeOfNames(std::string_view text);
+
 }  // namespace kehu::regions

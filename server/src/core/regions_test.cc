@@ -36,5 +36,31 @@ TEST(Regions, TableCoversEveryProvinceLevelDivision) {
   EXPECT_EQ(provinces, 31);  // mainland provinces, autonomous regions and municipalities
 }
 
+TEST(Regions, NamesAsTypedInSpreadsheetsFindTheCode) {
+  EXPECT_EQ(CodeOfNames("广东省/深圳市/南山区"), "440305");
+  EXPECT_EQ(CodeOfNames("广东省深圳市南山区"), "440305");
+  EXPECT_EQ(CodeOfNames("广东 深圳 南山"), "440305");
+  EXPECT_EQ(CodeOfNames(" 广东，深圳、南山区 "), "440305");
+}
+
+TEST(Regions, MunicipalitiesMayLeaveOutOrWriteTheCityLevel) {
+  EXPECT_EQ(CodeOfNames("北京市朝阳区"), "110105");
+  EXPECT_EQ(CodeOfNames("北京 朝阳"), "110105");
+  EXPECT_EQ(CodeOfNames("北京市/市辖区/朝阳区"), "110105") << "as exported";
+}
+
+TEST(Regions, TheDeepestLevelWrittenWins) {
+  EXPECT_EQ(CodeOfNames("广东省深圳市"), "440300");
+  EXPECT_EQ(CodeOfNames("浙江"), "330000");
+  EXPECT_EQ(CodeOfNames("吉林省吉林市"), "220200") << "same name on two levels";
+}
+
+TEST(Regions, UnknownOrPartialNamesFindNothing) {
+  EXPECT_EQ(CodeOfNames(""), std::nullopt);
+  EXPECT_EQ(CodeOfNames("广东省深圳市火星区"), std::nullopt);
+  EXPECT_EQ(CodeOfNames("南山区"), std::nullopt) << "the province comes first";
+  EXPECT_EQ(CodeOfNames("广东省x"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace kehu::regions

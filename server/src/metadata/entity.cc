@@ -55,6 +55,14 @@ const Field* Entity::FindField(std::string_view name) const {
   return nullptr;
 }
 
+std::string_view TextFormatName(TextFormat f) {
+  switch (f) {
+    case TextFormat::kPostalCode: return "postalCode";
+    case TextFormat::kCreditCode: return "creditCode";
+    default: return "";
+  }
+}
+
 std::string_view FieldTypeName(FieldType t) {
   for (const auto& [type, name] : kTypeNames)
     if (type == t) return name;

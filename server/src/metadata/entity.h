@@ -50,6 +50,14 @@ struct Field {
   bool HasOption(std::string_view v) const;
 };
 
+// A titled group of fields on forms and detail pages (metadata "sections"); fields in no section
+// are shown after the last one.
+struct Section {
+  std::string name;
+  Labels labels;
+  std::vector<std::string> fields;
+};
+
 struct Entity {
   std::string name;      // plural path segment, e.g. "customers"
   std::string table;     // snake_case table name
@@ -65,6 +73,12 @@ struct Entity {
   // 查重: fields on which two records count as likely the same (metadata "duplicateCheck"). The
   // title field compares by its company-name key (kept in column "dup_name_key"), others by value.
   std::vector<std::string> duplicate_fields;
+  std::vector<Section> sections;
+  // The default numbering rule (metadata "numbering"): `numbering_field` is filled on create when
+  // left empty (records/numbering.h); admins may replace pattern and reset at run time.
+  std::string numbering_field;
+  std::string numbering_pattern;
+  std::string numbering_reset = "never";
   bool ChecksDuplicateNames() const;
   std::vector<Field> fields;  // system fields first, then declared ones
 
@@ -72,6 +86,7 @@ struct Entity {
 };
 
 std::string_view FieldTypeName(FieldType t);
+std::string_view TextFormatName(TextFormat f);  // "" for kNone
 std::optional<FieldType> ParseFieldType(std::string_view s);
 std::string ToSnakeCase(std::string_view camel);
 

@@ -131,6 +131,27 @@ Result<Entity> Registry::ParseEntity(std::string_view json_text) {
   e.list_columns = StringList(o.if_contains("listColumns"));
   e.brief_fields = StringList(o.if_contains("briefFields"));
   e.duplicate_fields = StringList(o.if_contains("duplicateCheck"));
+  if (auto* n = o.if_contains("numbering")) {
+    auto text = [&](const char* key) -> std::string {
+      auto* v = n->is_object() ? n->as_object().if_contains(key) : nullptr;
+      return v && v->is_string() ? std::string(v->as_string()) : "";
+    };
+    e.numbering_field = text("field");
+    e.numbering_pattern = text("pattern");
+    e.numbering_reset = text("reset").empty() ? "never" : text("reset");
+    if (e.numbering_field.empty() || e.numbering_pattern.empty()) return Bad(e.name + ": numbering needs field and pattern");
+  }
+  if (auto* secs = o.if_contains("sections"); secs && secs->is_array()) {
+    for (const auto& sv : secs->as_array()) {
+      if (!sv.is_object() || !sv.as_object().contains("name") || !sv.at("name").is_string())
+        return Bad(e.name + ": section needs a name");
+      Section sec;
+      sec.name = std::string(sv.at("name").as_string());
+      KEHU_ASSIGN(sec.labels, ParseLabels(sv.as_object().if_contains("labels"), e.name + ".sections." + sec.name));
+      sec.fields = StringList(sv.as_object().if_contains("fields"));
+      e.sections.push_back(std::move(sec));
+    }
+  }
   if (auto* idx = o.if_contains("indexes"); idx && idx->is_array())
     for (const auto& one : idx->as_array()) e.indexes.push_back(StringList(&one));
   AddSystemFields(e);
@@ -160,6 +181,17 @@ Result<Entity> Registry::ParseEntity(std::string_view json_text) {
   for (const auto& idx : e.indexes)
     for (const auto& s : idx) KEHU_TRY(check(s, "indexes"));
   for (const auto& s : e.duplicate_fields) KEHU_TRY(check(s, "duplicateCheck"));
+  if (!e.numbering_field.empty()) {
+    KEHU_TRY(check(e.numbering_field, "numbering"));
+    const Field* f = e.FindField(e.numbering_field);
+    if (f->type != FieldType::kText || !f->unique) return Bad(e.name + ": numbering needs a unique text field");
+  }
+  std::set<std::string> placed;
+  for (const auto& sec : e.sections)
+    for (const auto& s : sec.fields) {
+      KEHU_TRY(check(s, "sections"));
+      if (!placed.insert(s).second) return Bad(e.name + ": field " + s + " is in two sections");
+    }
   std::string sort = e.default_sort.starts_with('-') ? e.default_sort.substr(1) : e.default_sort;
   KEHU_TRY(check(sort, "defaultSort"));
   return e;

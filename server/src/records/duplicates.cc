@@ -12,6 +12,14 @@ using db::Value;
 
 std::string DuplicateNameKey(std::string_view title) { return text::CompanyNameKey(title); }
 
+Status SaveDuplicateNameKey(db::Session& s, const meta::Entity& e, const json::object& record) {
+  if (!e.ChecksDuplicateNames()) return Ok();
+  const json::value& title = record.at(e.title_field);
+  Value key = title.is_string() ? Value(DuplicateNameKey(title.as_string())) : Value();
+  KEHU_TRY(s.Execute("UPDATE " + e.table + " SET dup_name_key = ? WHERE id = ?", {key, Value(record.at("id").as_int64())}));
+  return Ok();
+}
+
 namespace {
 
 struct Condition {
@@ -66,15 +74,17 @@ Result<std::vector<DuplicateCandidate>> FindDuplicates(db::Session& s, const Acc
   std::string select = "t.id, t." + e.FindField(e.title_field)->column + ", " +
                        (e.owned ? "t.owner_id, u.display_name" : "NULL, NULL");
   for (const auto& c : conditions) select += ", t." + c.column;
-  std::string where;
+  // One indexed lookup per field, united: an OR over several columns lets the planner fall back to
+  // a scan (SQLite without statistics chose the deleted_at index and read every live row).
+  std::string ids;
   std::vector<Value> params;
   for (const auto& c : conditions) {
-    where += where.empty() ? "t." + c.column + " = ?" : " OR t." + c.column + " = ?";
+    ids += (ids.empty() ? "SELECT id FROM " : " UNION SELECT id FROM ") + e.table + " WHERE " + c.column + " = ?";
     params.emplace_back(c.value);
   }
   params.emplace_back(probe.exclude_id);
   std::string sql = "SELECT " + select + " FROM " + e.table + " t" +
-                    (e.owned ? " LEFT JOIN users u ON u.id = t.owner_id" : "") + " WHERE (" + where +
+                    (e.owned ? " LEFT JOIN users u ON u.id = t.owner_id" : "") + " WHERE t.id IN (" + ids +
                     ") AND t.deleted_at IS NULL AND t.id <> ? ORDER BY t.id LIMIT " +
                     std::to_string(kMaxDuplicateCandidates);
   KEHU_ASSIGN(db::Rows rows, s.Query(sql, params));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 
 #include <map>
 #include <string>
@@ -44,5 +45,9 @@ boost::json::array DuplicatesJson(const std::vector<DuplicateCandidate>& candida
 
 // The value under which the title field is compared (text::CompanyNameKey).
 std::string DuplicateNameKey(std::string_view title);
+
+// Keeps the record's company-name key (column dup_name_key) in step with its title; a no-op for
+// entities that do not compare names. `record` is the record as the API shows it.
+Status SaveDuplicateNameKey(db::Session& s, const meta::Entity& e, const boost::json::object& record);
 
 }  // namespace kehu::records

@@ -105,6 +105,7 @@ Result<ListQuery> ParseListQuery(const meta::Entity& entity, const QueryParams& 
       KEHU_ASSIGN(q.page_size, ParseInt(value, "pageSize", 1, 200));
     } else if (key == "sort") {
       KEHU_TRY(ParseSort(entity, value, q.sort));
+      q.explicit_sort = true;
     } else if (key == "q") {
       q.q = value;
     } else if (key == "view") {

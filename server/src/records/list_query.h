@@ -31,6 +31,8 @@ struct ListQuery {
   int page = 1;
   int page_size = 50;
   std::vector<SortKey> sort;
+  // False when `sort` is the entity's default: with q=, exact and prefix title matches then come first.
+  bool explicit_sort = false;
   std::vector<Filter> filters;
   std::string q;
   bool deleted = false;  // the recycle bin instead of live records

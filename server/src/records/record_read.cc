@@ -101,11 +101,14 @@ Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e
   out.page_size = q.page_size;
   std::string from = " FROM " + e.table + " t WHERE " + where.sql;
   std::vector<db::Value> page_params = where.params;
+  std::string order = OrderBy(db_.dialect(), q.sort, "t");
+  if (!q.explicit_sort && !e.search_fields.empty() && q.q.find_first_not_of(" \t") != std::string::npos)
+    order = RelevanceOrder(e, q.q, page_params) + ", " + order;
   page_params.emplace_back(int64_t{q.page_size});
   page_params.emplace_back(int64_t{q.page - 1} * q.page_size);
   KEHU_TRY(db_.Read([&](db::Session& s) -> Status {
-    KEHU_ASSIGN(db::Rows rows, s.Query("SELECT " + SelectColumns(e) + from + " ORDER BY " +
-                                           OrderBy(db_.dialect(), q.sort, "t") + " LIMIT ? OFFSET ?",
+    KEHU_ASSIGN(db::Rows rows, s.Query("SELECT " + SelectColumns(e) + from + " ORDER BY " + order +
+                                           " LIMIT ? OFFSET ?",
                                        page_params));
     for (const auto& r : rows.rows) out.items.push_back(RowToJson(e, r));
     // A short first page is its own total; otherwise count.

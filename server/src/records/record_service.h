@@ -9,6 +9,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include <functional>
 #include <memory>
 
 #include "core/result.h"
@@ -27,6 +28,25 @@ struct ListResult {
   int page = 1;
   int page_size = 50;
 };
+
+// One write of RecordService::WriteBatch (imports).
+struct BatchWrite {
+  boost::json::object body;  // as for Create; for an update without "version" (the current one is used)
+  // Upsert: when non-empty and the body has a value for this unique field, the live record with
+  // that value is updated instead (ownerId is then left out: ownership changes by transfer).
+  std::string match_field;
+  bool discard = false;  // run the whole pipeline, then keep nothing of this write
+};
+
+struct BatchResult {
+  Status status;         // what Create/Update answered; a matched record the actor may not see
+                         // is not_found (fields {match_field: "not_found"}), never revealed
+  bool created = false;  // false when an existing record was updated (or matched unchanged)
+  int64_t id = 0;        // of the record written, when status is ok
+};
+
+// Decides, once every write of a batch has run, whether its transaction commits.
+using BatchKeep = std::function<bool(const std::vector<BatchResult>&)>;
 
 struct SearchHit {
   std::string entity;
@@ -62,8 +82,35 @@ class RecordService {
   Result<boost::json::object> Update(const Actor& actor, const meta::Entity& e, int64_t id,
                                      const boost::json::object& body);
   Status Delete(const Actor& actor, const meta::Entity& e, int64_t id);
+
+  // Imports (record_batch.cc): every write runs the same Create/Update pipeline as above, all in
+  // one transaction, each in its own savepoint (a failed write leaves no trace and the others go
+  // on), so a write sees the batch's earlier writes (a code repeated in the batch is "unique").
+  // After the last write `keep(results)` decides: true commits the successful writes, false
+  // rolls back everything (a validation pass: nothing at all is written, not even audit rows).
+  // Errors: only those of the transaction itself (database unavailable); per-write errors are
+  // in the results.
+  Result<std::vector<BatchResult>> WriteBatch(const Actor& actor, const meta::Entity& e,
+                                              const std::vector<BatchWrite>& writes,
+                                              const BatchKeep& keep);
   Result<boost::json::object> Restore(const Actor& actor, const meta::Entity& e, int64_t id);
   Status Purge(const Actor& actor, const meta::Entity& e, int64_t id);
+
+  // 合并 (record_merge.cc): moves every record related to `from_id` (contacts, child companies, …),
+  // its attachments and shares to `into_id`, fills `into`'s empty fields from `from` and overwrites
+  // those named in `take` (unique fields excepted), then puts `from` in the recycle bin. Needs
+  // edit on both and delete on `from`. Returns the merged record and the moved counts per entity.
+  Result<boost::json::object> Merge(const Actor& actor, const meta::Entity& e, int64_t into_id, int64_t from_id,
+                                    const std::vector<std::string>& take);
+
+  // A state change made by the system on the actor's behalf (review, approvals): writes `values`
+  // (API JSON, read-only fields included) to a record the actor may `required` on, after `guard`
+  // accepted the current record, in one transaction with an audit row named `audit_action`
+  // (record_state.cc). Bumps the version.
+  using StateGuard = std::function<Status(const boost::json::object& current)>;
+  Result<boost::json::object> ChangeState(const Actor& actor, const meta::Entity& e, int64_t id, Action required,
+                                          const boost::json::object& values, const std::string& audit_action,
+                                          const StateGuard& guard);
 
   // Ownership and sharing (record_sharing.cc).
   Result<boost::json::object> Transfer(const Actor& actor, const meta::Entity& e, int64_t id, int64_t to_user);

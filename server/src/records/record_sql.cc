@@ -32,6 +32,17 @@ json::object RowToJson(const meta::Entity& e, const std::vector<db::Value>& row)
   return out;
 }
 
+std::string RelevanceOrder(const meta::Entity& e, const std::string& q, std::vector<db::Value>& params) {
+  std::string text = q.substr(q.find_first_not_of(" \t"));
+  text = text.substr(0, text.find_last_not_of(" \t") + 1);
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::string col = "LOWER(t." + e.FindField(e.title_field)->column + ")";
+  params.emplace_back(text);
+  params.emplace_back(EscapeLike(text) + "%");
+  return "CASE WHEN " + col + " = ? THEN 0 WHEN " + col + " LIKE ? ESCAPE '\\' THEN 1 ELSE 2 END";
+}
+
 std::string EscapeLike(std::string_view s) {
   std::string out;
   for (char c : s) {

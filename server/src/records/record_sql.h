@@ -29,6 +29,10 @@ boost::json::object RowToJson(const meta::Entity& e, const std::vector<db::Value
 void AddFilter(const db::Dialect& d, const Filter& f, const std::string& alias, Where& where);
 std::string OrderBy(const db::Dialect& d, const std::vector<SortKey>& sort, const std::string& alias);
 
+// Ranks search results: the title equal to the query first, then titles starting with it (ASCII
+// case folded), then the rest. Appends its parameters to `params`.
+std::string RelevanceOrder(const meta::Entity& e, const std::string& q, std::vector<db::Value>& params);
+
 // Escapes % _ and \ for LIKE ... ESCAPE '\'.
 std::string EscapeLike(std::string_view s);
 

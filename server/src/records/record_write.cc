@@ -7,6 +7,7 @@
 #include "core/time.h"
 #include "records/audit.h"
 #include "records/duplicates.h"
+#include "records/numbering.h"
 #include "records/field_rules.h"
 #include "records/record_service.h"
 #include "records/record_sql.h"
@@ -68,14 +69,18 @@ Status CheckDuplicateWarnings(const AccessPolicy& access, const meta::Entity& e,
   return RequireConfirmation(ctx, warnings, {{"candidates", json::serialize(DuplicatesJson(found))}});
 }
 
-// Keeps the company-name key of 查重 in step with the title.
-Status SaveNameKey(db::Session& s, const meta::Entity& e, const json::object& record) {
-  if (!e.ChecksDuplicateNames()) return Ok();
-  const json::value& title = record.at(e.title_field);
-  db::Value key = title.is_string() ? db::Value(DuplicateNameKey(title.as_string())) : db::Value();
-  KEHU_TRY(s.Execute("UPDATE " + e.table + " SET dup_name_key = ? WHERE id = ?", {key, db::Value(record.at("id").as_int64())}));
+// Fills the entity's numbered field (客户代码) when the client left it empty.
+Status AssignNumber(db::Session& s, const meta::Entity& e, std::map<std::string, StoredValue>& values) {
+  if (e.numbering_field.empty()) return Ok();
+  auto it = values.find(e.numbering_field);
+  if (it != values.end() && !db::IsNull(it->second.value)) return Ok();
+  KEHU_ASSIGN(auto rule, LoadRule(s, e));
+  if (!rule) return Ok();
+  KEHU_ASSIGN(std::string number, TakeNumber(s, e, *rule, Now()));
+  values[e.numbering_field] = StoredValue{db::Value(std::move(number)), {}};
   return Ok();
 }
+
 
 }  // namespace
 
@@ -169,6 +174,7 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_TRY(CheckReferences(s, actor, e, in.values, 0, errors));
     if (!errors.empty()) return InputError(errors);  // all field errors at once, nothing written
+    KEHU_TRY(AssignNumber(s, e, in.values));
     HookContext ctx{actor, e, s, 0, in.values, nullptr, &in.confirmed};
     KEHU_TRY(CheckFormatWarnings(e, ctx));
     KEHU_TRY(CheckDuplicateWarnings(access_, e, ctx));
@@ -199,7 +205,7 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
     KEHU_TRY(AppendAudit(s, actor, {e.name, ctx.id, "create", std::move(changes)}));
     KEHU_ASSIGN(created, LoadOne(s, Actor::System(), e, ctx.id, Action::kRead, false));
     KEHU_TRY(Reindex(s, e, created));
-    KEHU_TRY(SaveNameKey(s, e, created));
+    KEHU_TRY(SaveDuplicateNameKey(s, e, created));
     return hooks_.Run(HookPoint::kAfterCreate, ctx);
   }));
   ShapeForActor(actor, e, created);
@@ -269,7 +275,7 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
     KEHU_TRY(AppendAudit(s, actor, {e.name, id, "update", std::move(changes)}));
     KEHU_ASSIGN(updated, LoadOne(s, Actor::System(), e, id, Action::kRead, false));
     KEHU_TRY(Reindex(s, e, updated));
-    if (in.values.count(e.title_field)) KEHU_TRY(SaveNameKey(s, e, updated));
+    if (in.values.count(e.title_field)) KEHU_TRY(SaveDuplicateNameKey(s, e, updated));
     return hooks_.Run(HookPoint::kAfterUpdate, ctx);
   }));
   ShapeForActor(actor, e, updated);

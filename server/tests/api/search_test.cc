@@ -62,6 +62,31 @@ TEST_F(SearchTest, OtherTextDoesNotMatch) {
 
 TEST_F(SearchTest, PinyinInitials) { EXPECT_EQ(Find("bjwl"), V{kWanglian}); }
 
+// Issue #5: full pinyin, phone fragments and email find the customer too.
+TEST_F(SearchTest, FullPinyinPhoneFragmentsAndEmail) {
+  json::object c = CreateCustomer({{"name", "杭州恒通贸易有限公司"}, {"phone", "13812345678"}, {"email", "sales@hengtong.cn"}});
+  EXPECT_EQ(Find("wanglian"), V{kWanglian});
+  EXPECT_EQ(Find("2345678"), V{"杭州恒通贸易有限公司"}) << "a fragment of the mobile";
+  EXPECT_EQ(Find("hengtong.cn"), V{"杭州恒通贸易有限公司"});
+}
+
+// Issue #5: exact and prefix matches of the name come first, whatever was updated last.
+TEST_F(SearchTest, ExactAndPrefixMatchesRankFirst) {
+  CreateCustomer({{"name", "上海网联"}, {"confirm", json::array{"name"}}});
+  CreateCustomer({{"name", "网联科技（深圳）有限公司"}});
+  CreateCustomer({{"name", "网联"}});
+  CreateCustomer({{"name", "宁波网联贸易公司"}});  // newest, but neither exact nor prefix
+  std::vector<std::string> found = Find("网联");
+  ASSERT_GE(found.size(), 4u);
+  EXPECT_EQ(found[0], "网联");
+  EXPECT_EQ(found[1], "网联科技（深圳）有限公司");
+  json::array global = Global("网联");
+  ASSERT_FALSE(global.empty());
+  EXPECT_EQ(Str(global[0], "title"), "网联") << json::serialize(global);
+  std::vector<std::string> sorted = Names(admin->Get("/api/v1/customers" + Query({{"q", "网联"}, {"sort", "-createdAt"}})));
+  EXPECT_EQ(sorted[0], "宁波网联贸易公司") << "an explicit sort wins over relevance";
+}
+
 TEST_F(SearchTest, SearchCombinesWithFilters) {
   HttpResponse r = admin->Get("/api/v1/customers" + Query({{"q", "有限公司"}, {"code", "KH-WL"}}));
   ASSERT_EQ(r.status, 200) << r.Describe();

@@ -97,6 +97,9 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: string | URLSearchParams | Record<string, QueryValue>;
   body?: unknown;
+  /** A file sent as is (imports); `contentType` names it. */
+  rawBody?: Blob;
+  contentType?: string;
   skipAuthRedirect?: boolean;
   signal?: AbortSignal;
 }
@@ -125,6 +128,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   };
   if (method !== 'GET' && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.rawBody) headers['Content-Type'] = options.contentType || options.rawBody.type || 'application/octet-stream';
 
   let response: Response;
   try {
@@ -132,7 +136,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      body: options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
       signal: options.signal,
     });
   } catch (cause) {

@@ -26,7 +26,23 @@ export interface FieldMeta {
   target?: string;
   maxLength?: number;
   readable?: boolean;
+  /** The caller sees this field masked (e.g. 138****8000); the value is not the real one. */
+  masked?: boolean;
   editable?: boolean;
+  /** A text format the client checks too: postal code (6 digits) or 统一社会信用代码. */
+  format?: 'postalCode' | 'creditCode' | string;
+  /**
+   * For a relation: the name of the records pointing back, e.g. parentCompanyId → 下级公司. When the
+   * metadata leaves it out, the detail page names the related tab after the entity and this field.
+   */
+  inverseLabels?: Labels;
+}
+
+/** A titled group of fields for forms and the detail page. */
+export interface EntitySection {
+  name: string;
+  labels: Labels;
+  fields: string[];
 }
 
 export interface EntityMeta {
@@ -38,6 +54,11 @@ export interface EntityMeta {
   listColumns: string[];
   actions: EntityAction[];
   fields: FieldMeta[];
+  sections?: EntitySection[];
+  /** Fields the server's 查重 compares; non-empty means /{entity}/duplicates answers. */
+  duplicateCheck?: string[];
+  /** Fields the filter bar offers first (when the metadata names them). */
+  quickFilters?: string[];
 }
 
 export interface MetaResponse {
@@ -209,4 +230,78 @@ export interface AuditLogEntry {
   action: string;
   changes?: Record<string, unknown>;
   remoteAddress?: string;
+}
+
+/** A possible duplicate as 查重 and confirmation_required report it: no other fields of the record. */
+export interface DuplicateCandidate {
+  title: string;
+  ownerId: number | null;
+  ownerName: string;
+  matchedOn: string[];
+  /** Present only when the caller may open the record. */
+  id?: number;
+  /** Entity of the candidate when the server searched beyond the asked one (leads, pools). */
+  entity?: string;
+  poolName?: string;
+}
+
+export type ImportMode = 'create' | 'upsert';
+export type ImportState = 'done' | 'failed' | 'running';
+
+export interface ImportRowError {
+  row: number;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+/** header → field name, or null to ignore the column. */
+export type ImportMapping = Record<string, string | null>;
+
+export interface ImportJob {
+  id: number | string;
+  entity: string;
+  state: ImportState;
+  dryRun: boolean;
+  mode: ImportMode;
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  /** All rejected rows; `errors` may list only the first ones. */
+  errorCount?: number;
+  errors: ImportRowError[];
+  columns: { header: string; field: string | null }[];
+}
+
+/** A sheet of labels (CHINA.md: A4 grids such as 3×8 of 70×37 mm). */
+export interface LabelLayout {
+  name: string;
+  cols: number;
+  rows: number;
+  labelWidthMm: number;
+  labelHeightMm: number;
+  [extra: string]: unknown;
+}
+
+/** 客户审核 (customers.reviewState): draft 未提交, pending 待审核, approved 已审核, rejected 已驳回. */
+export type ReviewState = 'draft' | 'pending' | 'approved' | 'rejected';
+export type ReviewAction = 'submit' | 'withdraw' | 'approve' | 'reject';
+
+/** POST /{entity}/{id}/merge: the survivor and how many records of each kind moved to it. */
+export interface MergeResult {
+  record: RecordData;
+  /** Related entity name (contacts, customers …) or "files" → count; absent kinds moved nothing. */
+  moved: Record<string, number>;
+}
+
+export type NumberingReset = 'never' | 'yearly' | 'monthly' | 'daily';
+
+/** GET/PUT /numbering/{entity}: the rule in force and the number the next record would get. */
+export interface NumberingRule {
+  entity: string;
+  field: string;
+  pattern: string;
+  reset: NumberingReset;
+  next: string;
 }

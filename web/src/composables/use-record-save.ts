@@ -2,10 +2,16 @@ import { ref } from 'vue';
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { ApiError } from '@/api/client';
 import { createRecord, updateRecord } from '@/api/records';
-import type { EntityMeta, RecordData } from '@/api/types';
+import type { DuplicateCandidate, EntityMeta, RecordData } from '@/api/types';
+import type { PendingWarning } from '@/components/records/confirm-warnings-dialog.vue';
 import { errorMessage } from '@/utils/errors';
-import { fieldErrorText } from '@/utils/field-error';
 import { useLabels } from './use-labels';
+
+/** The duplicates a confirmation_required answer lists beside its warnings. */
+export function warningCandidates(error: ApiError): DuplicateCandidate[] {
+  const list = error.body?.candidates;
+  return Array.isArray(list) ? (list as DuplicateCandidate[]).filter((c) => c && typeof c.title === 'string') : [];
+}
 
 export interface SaveRequest {
   entity: EntityMeta;
@@ -19,25 +25,30 @@ export interface SaveRequest {
 
 /**
  * Create/update with the API's conversations: 422 field errors, confirmation_required
- * (ask, then resend with "confirm"), and 409 version conflicts (reload or overwrite).
+ * (ask in the warnings dialog, then resend the same body with "confirm"), and 409 version
+ * conflicts (reload or overwrite). The page renders <confirm-warnings-dialog> with `warning`
+ * and passes its answer to `answerWarning`.
  */
 export function useRecordSave() {
-  const { t, te, fieldLabel } = useLabels();
+  const { t } = useLabels();
   const saving = ref(false);
   const serverErrors = ref<Record<string, string>>({});
+  const warning = ref<PendingWarning | null>(null);
+  let resolveWarning: ((ok: boolean) => void) | null = null;
 
-  async function askConfirmation(entity: EntityMeta, fields: Record<string, string>): Promise<boolean> {
-    const list = Object.entries(fields)
-      .map(([name, code]) => {
-        const field = entity.fields.find((f) => f.name === name);
-        return `${fieldLabel(name, entity)}: ${fieldErrorText(code, field, fieldLabel(name, entity), t, te)}`;
-      })
-      .join(t('common.listSeparator'));
-    return ElMessageBox.confirm(t('form.confirmMessage', { fields: list }), t('form.confirmTitle'), {
-      type: 'warning',
-      confirmButtonText: t('form.confirmContinue'),
-      cancelButtonText: t('common.cancel'),
-    }).then(() => true, () => false);
+  function askConfirmation(entity: EntityMeta, error: ApiError): Promise<boolean> {
+    resolveWarning?.(false);
+    return new Promise((resolve) => {
+      warning.value = { entity, fields: error.fields, candidates: warningCandidates(error) };
+      resolveWarning = resolve;
+    });
+  }
+
+  function answerWarning(confirmed: boolean): void {
+    warning.value = null;
+    const resolve = resolveWarning;
+    resolveWarning = null;
+    resolve?.(confirmed);
   }
 
   async function askConflict(): Promise<'overwrite' | 'reload' | 'none'> {
@@ -72,7 +83,7 @@ export function useRecordSave() {
         } catch (e) {
           if (!(e instanceof ApiError)) throw e;
           if (e.status === 422 && e.code === 'confirmation_required') {
-            if (!(await askConfirmation(req.entity, e.fields))) return null;
+            if (!(await askConfirmation(req.entity, e))) return null;
             confirm = [...new Set([...confirm, ...Object.keys(e.fields)])];
             continue;
           }
@@ -103,5 +114,5 @@ export function useRecordSave() {
     }
   }
 
-  return { saving, serverErrors, save };
+  return { saving, serverErrors, warning, answerWarning, save };
 }

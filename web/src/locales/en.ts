@@ -35,6 +35,7 @@ const messages: MessageSchema = {
   menu: {
     home: 'Home', recycleBin: 'Recycle bin', system: 'System', menu: 'Menu',
     users: 'Users', departments: 'Departments', roles: 'Roles', auditLog: 'Audit log',
+    numbering: 'Numbering',
   },
   modules: {
     customers: 'Customers', sales: 'Sales', orders: 'Orders & contracts', service: 'Service',
@@ -89,6 +90,7 @@ const messages: MessageSchema = {
     deleted: 'Attachment deleted', uploaded: 'Uploaded “{name}”', tooLarge: '“{name}” is larger than {max} and cannot be uploaded',
   },
   form: {
+    otherSection: 'Other', confirmLead: 'Please review these warnings before saving:',
     regionPlaceholder: 'Province / city / district',
     createTitle: 'New {entity}', editTitle: 'Edit {entity}',
     required: '{field} is required', tooLong: '{field} can have at most {max} characters',
@@ -104,16 +106,18 @@ const messages: MessageSchema = {
     stay: 'Stay', currency: 'Currency', relationPlaceholder: 'Type to search', amount: 'Amount',
   },
   validation: {
-    duplicate: 'Name already in use', invalid_region: 'Unknown region code',
+    invalid_postal_code: 'A postal code has exactly 6 digits', invalid_credit_code: 'A credit code has 18 digits or capital letters (no I, O, S, V, Z)',
+    duplicate: 'matches an existing record', invalid_region: 'Unknown region code',
     required: 'required', too_long: 'too long', invalid_email: 'invalid email',
     invalid_phone: 'invalid phone number', invalid_url: 'invalid web address', unique: 'already exists',
-    invalid: 'invalid', checksum_mismatch: 'check digit does not match', likely_duplicate: 'likely a duplicate',
+    invalid: 'invalid', checksum_mismatch: 'check character does not match, please verify', likely_duplicate: 'likely a duplicate',
     not_found: 'linked record not found',
     too_weak: 'too weak: at least 8 characters, not the username', invalid_option: 'invalid option', cycle: 'would create a cycle',
     wrong: 'the current password is wrong', read_only: 'cannot be changed',
   },
   currency: { CNY: 'Chinese yuan', USD: 'US dollar', EUR: 'Euro', HKD: 'Hong Kong dollar', TWD: 'New Taiwan dollar', JPY: 'Japanese yen' },
   detail: {
+    primary: 'Primary',
     basic: 'Details', system: 'System', audit: 'History', attachments: 'Attachments',
     deleteConfirm: 'Delete “{title}”? It can be restored from the recycle bin.', deleted: 'Deleted',
     backToList: 'Back to list', newRelated: 'New {entity}',
@@ -122,8 +126,12 @@ const messages: MessageSchema = {
     action: {
       create: 'created', update: 'updated', delete: 'deleted', restore: 'restored', purge: 'purged',
       login: 'signed in', transfer: 'transferred',
+      review_submit: 'submitted for review', review_withdraw: 'withdrew the review', review_approve: 'approved', review_reject: 'rejected',
+      merge: 'merged', merge_moved: 'moved by a merge', merged_into: 'merged into another record', numbering_changed: 'changed the numbering rule',
+      attachment_added: 'added an attachment', attachment_deleted: 'deleted an attachment', import: 'imported',
     },
     by: '{user} {action}', field: 'Field', from: 'From', to: 'To', empty: 'No history yet',
+    mergedFrom: 'Merged “{title}” into this record', mergedInto: 'Merged into', attachments: 'Attachments', numbering: 'Numbering rule',
   },
   recycle: {
     title: 'Recycle bin', entity: 'Object', deletedAt: 'Deleted at', deletedBy: 'Deleted by',
@@ -185,7 +193,72 @@ const messages: MessageSchema = {
     current: 'Current password', new: 'New password', confirm: 'Confirm new password', mismatch: 'The new passwords do not match',
     hint: 'At least 8 characters, not your username', submit: 'Change password', done: 'Password changed', required: 'Enter the {field}',
   },
+  duplicates: {
+    button: 'Duplicates', dialogTitle: 'Check for duplicates', hint: 'Enter a name, phone or any other item to see whether a colleague already works with this customer (only name and owner are shown).',
+    check: 'Check', title: 'Name', owner: 'Owner', noOwner: 'Pool (no owner)', matchedOn: 'Matched on',
+    none: 'No likely duplicates', noneFound: 'No duplicates found: safe to create', similar: 'Likely duplicates ({n})',
+  },
+  advanced: {
+    button: 'Advanced filter', title: 'Advanced filter', hint: 'The list shows records that meet all conditions; conditions can be saved as a view.',
+    range: 'between', addCondition: 'Add condition', saveAsScene: 'Save as view', apply: 'Filter',
+  },
+  regionTree: { title: 'Region', all: 'All regions', filter: 'Filter provinces, cities', hide: 'Hide regions', show: 'Browse by region' },
+  import: {
+    button: 'Import', title: 'Import data', stepUpload: 'Upload', stepCheck: 'Check', stepRun: 'Import', stepDone: 'Done',
+    drop: 'Drop a file here or click to choose one', formats: 'CSV (UTF-8, GBK, Big5) or Excel (.xlsx), up to {max}',
+    wrongType: 'Only .csv and .xlsx files can be imported', tooLarge: 'The file exceeds {max}; split it and import the parts', template: 'Download a template:',
+    check: 'Next: check the data', previous: 'Back', recheck: 'Check again with this mapping', run: 'Start import', close: 'Done',
+    rows: 'Rows', okRows: 'Ready', failedRows: 'With errors', mapping: 'Columns and fields', header: 'Column in the file',
+    field: 'Import into field', ignore: 'Ignore this column', repeated: 'Several columns map to the same field: {fields}', missingRequired: 'Required fields without a column: {fields}',
+    recheckHint: 'The mapping changed: check again before importing', errors: '{n} problems found (by row)', row: 'Row', reason: 'Reason',
+    noErrors: 'The data passed the check', options: 'How to import', mode: 'Mode', modeCreate: 'Create all', modeUpsert: 'Create, update where the code exists',
+    duplicates: 'Likely duplicates', dupSkip: 'Skip', dupCreate: 'Import anyway', progress: '{done} of {total} rows processed',
+    starting: 'Uploading…', failed: 'Import failed', finished: 'Import finished', created: 'Created', updated: 'Updated', skipped: 'Skipped',
+    rejected: 'Not imported', failedHint: 'Some rows have errors, so nothing was imported. Fix them and import the file again.', again: 'Upload again', downloadRejected: 'Download the rows not imported (Excel, reason in the first column)',
+  },
+  print: {
+    button: 'Print', labels: 'Address labels', label: 'Print label', addressList: 'Address list (PDF)', phoneList: 'Phone list (PDF)',
+    addressListCsv: 'Export address list (CSV)', phoneListCsv: 'Export phone list (CSV)', vcardExport: 'Export vCard',
+    labelsTitle: 'Print address labels', labelsFor: 'Labels for the {n} customers the current filters select', layout: 'Label sheet', skip: 'Labels to skip',
+    skipHint: 'Start part-way through a used sheet', open: 'Create PDF',
+  },
+  share: {
+    button: 'Share', title: 'Share "{title}"', user: 'Share with', access: 'Access', read: 'Read only', write: 'Can edit',
+    until: 'Until', forever: 'No end date', submit: 'Share', done: 'Shared',
+  },
   notFound: { title: 'Page not found', back: 'Back to home' },
+  review: {
+    title: 'Review', state: 'Review state', reviewer: 'Reviewer', reviewedAt: 'Reviewed at', comment: 'Comment',
+    submit: 'Submit for review', withdraw: 'Withdraw', approve: 'Approve', reject: 'Reject',
+    approveTitle: 'Approve “{title}”', rejectTitle: 'Reject “{title}”', commentOptional: 'Comment (optional)',
+    reason: 'Reason for rejection', reasonRequired: 'Please give a reason', reasonHint: 'The sales rep sees this reason and may resubmit after fixing the record',
+    submitConfirm: 'Once submitted, “{title}” cannot be edited until it is reviewed or withdrawn. Submit for review?',
+    withdrawConfirm: '“{title}” goes back to not submitted and can be edited and resubmitted. Withdraw?',
+    submitted: 'Submitted for review', withdrawn: 'Review withdrawn', approved: 'Approved', rejected: 'Rejected',
+    locked: 'Under review, cannot be edited', lockedAlert: 'This record is under review; edit it after the review or withdraw it first.',
+  },
+  merge: {
+    button: 'Merge', title: 'Merge a customer into “{title}”', pick: 'Customer to merge in', pickPlaceholder: 'Search customers',
+    candidates: 'Similar customers found by the duplicate check', noCandidates: 'No similar customers found', use: 'Choose',
+    statement: 'After the merge, the other customer’s contacts, subsidiaries and attachments move to this customer, and the other customer goes to the recycle bin',
+    field: 'Field', here: 'This customer (kept)', there: 'Other (to the recycle bin)', useTheirs: 'Use theirs',
+    autoFill: 'Filled in', autoFillHint: 'Empty on this customer, so the merge takes the other value', nothingToTake: 'The two records have no differing values', next: 'Next: compare fields', previous: 'Back',
+    confirm: 'Merge', confirmMessage: 'Merge “{from}” into “{into}”? This cannot be undone; the other customer goes to the recycle bin.',
+    done: 'Merged', doneMoved: 'Merged; moved here: {summary}', movedItem: '{label}: {n}',
+  },
+  numbering: {
+    title: 'Numbering', hint: 'Leave the number field empty on create and it is filled from the rule; numbers are unique under concurrency and never reused.',
+    entity: 'Object', field: 'Number field', pattern: 'Pattern', reset: 'Reset', next: 'Next number', edit: 'Edit',
+    editTitle: 'Numbering rule: {entity}', legend: 'Placeholders', preview: 'Preview', saved: 'Numbering rule saved',
+    empty: 'No object uses a numbering rule', patternRequired: 'Please enter a pattern', autoPlaceholder: 'Leave empty to generate',
+    resetOption: { never: 'Never', yearly: 'Yearly', monthly: 'Monthly', daily: 'Daily' },
+    placeholder: { yyyy: 'Year, 4 digits (2026)', yy: 'Year, 2 digits (26)', MM: 'Month, 2 digits (03)', dd: 'Day, 2 digits (09)', seq: 'Sequence of N digits (1–12), e.g. {example}' },
+    errors: {
+      unknown_placeholder: 'Contains an unknown placeholder; use only those listed below', one_sequence_required: 'Needs exactly one sequence {token}',
+      bad_sequence_width: 'The sequence width must be 1–12', pattern_lacks_date: 'The pattern lacks the date parts its reset needs (yearly: year; monthly: year and month; daily: year, month and day)',
+      too_long: 'The numbers would be longer than the field allows', invalid_option: 'Choose a valid reset period',
+    },
+  },
 };
 
 export default messages;

@@ -35,6 +35,7 @@ const messages: MessageSchema = {
   menu: {
     home: '工作台', recycleBin: '資源回收筒', system: '系統管理', menu: '選單',
     users: '使用者管理', departments: '部門管理', roles: '角色權限', auditLog: '稽核日誌',
+    numbering: '編號規則',
   },
   modules: {
     customers: '客戶管理', sales: '銷售管理', orders: '訂單合約', service: '客戶服務',
@@ -87,6 +88,7 @@ const messages: MessageSchema = {
     deleted: '附件已刪除', uploaded: '已上傳「{name}」', tooLarge: '「{name}」超過 {max}，無法上傳',
   },
   form: {
+    otherSection: '其他', confirmLead: '儲存前請確認下列提示：',
     regionPlaceholder: '選擇省 / 市 / 區縣',
     createTitle: '新增{entity}', editTitle: '編輯{entity}',
     required: '{field}不能為空', tooLong: '{field}最多 {max} 個字元',
@@ -101,16 +103,18 @@ const messages: MessageSchema = {
     currency: '幣別', relationPlaceholder: '輸入關鍵字搜尋', amount: '金額',
   },
   validation: {
-    duplicate: '名稱已存在', invalid_region: '地區代碼無效',
+    invalid_postal_code: '郵遞區號應為 6 位數字', invalid_credit_code: '統一社會信用代碼應為 18 位數字或大寫字母（不含 I、O、S、V、Z）',
+    duplicate: '與既有記錄重複', invalid_region: '地區代碼無效',
     required: '必填', too_long: '超出最大長度', invalid_email: '電子郵件格式不正確',
     invalid_phone: '電話格式不正確', invalid_url: '網址格式不正確', unique: '此值已存在',
-    invalid: '格式不正確', checksum_mismatch: '檢查碼不正確', likely_duplicate: '可能與既有記錄重複',
+    invalid: '格式不正確', checksum_mismatch: '檢查碼不正確，請核對', likely_duplicate: '可能與既有記錄重複',
     not_found: '關聯記錄不存在',
     too_weak: '密碼太弱：至少 8 個字元，且不能與使用者名稱相同', invalid_option: '選項無效', cycle: '不能形成循環的上下級關係',
     wrong: '目前密碼不正確', read_only: '不能修改',
   },
   currency: { CNY: '人民幣', USD: '美元', EUR: '歐元', HKD: '港幣', TWD: '新台幣', JPY: '日圓' },
   detail: {
+    primary: '首要',
     basic: '基本資訊', system: '系統資訊', audit: '操作記錄', attachments: '附件',
     deleteConfirm: '確定刪除「{title}」嗎？刪除後可在資源回收筒還原。', deleted: '已刪除',
     backToList: '返回列表', newRelated: '新增{entity}',
@@ -118,8 +122,12 @@ const messages: MessageSchema = {
   audit: {
     action: {
       create: '新增', update: '修改', delete: '刪除', restore: '還原', purge: '永久刪除', login: '登入', transfer: '轉移負責人',
+      review_submit: '提交審核', review_withdraw: '撤回審核', review_approve: '審核通過', review_reject: '駁回',
+      merge: '合併', merge_moved: '合併轉入', merged_into: '被合併', numbering_changed: '修改編號規則',
+      attachment_added: '新增附件', attachment_deleted: '刪除附件', import: '匯入',
     },
     by: '{user} {action}', field: '欄位', from: '原值', to: '新值', empty: '暫無操作記錄',
+    mergedFrom: '合併了「{title}」', mergedInto: '已合併到', attachments: '附件', numbering: '編號規則',
   },
   recycle: {
     title: '資源回收筒', entity: '物件', deletedAt: '刪除時間', deletedBy: '刪除人',
@@ -181,7 +189,72 @@ const messages: MessageSchema = {
     current: '目前密碼', new: '新密碼', confirm: '確認新密碼', mismatch: '兩次輸入的新密碼不一致',
     hint: '至少 8 個字元，且不能與使用者名稱相同', submit: '確認修改', done: '密碼已修改', required: '請輸入{field}',
   },
+  duplicates: {
+    button: '查重', dialogTitle: '查重', hint: '輸入名稱、電話等任一項，查看是否已有同事在跟進（只顯示名稱和負責人）。',
+    check: '查重', title: '名稱', owner: '負責人', noOwner: '公海（無負責人）', matchedOn: '相符欄位',
+    none: '沒有可能重複的記錄', noneFound: '沒有找到重複的記錄，可以放心新增', similar: '可能重複的記錄（{n} 筆）',
+  },
+  advanced: {
+    button: '進階篩選', title: '進階篩選', hint: '同時符合所有條件的記錄會顯示在清單中；條件可儲存為場景。',
+    range: '介於', addCondition: '新增條件', saveAsScene: '儲存為場景', apply: '篩選',
+  },
+  regionTree: { title: '地區', all: '全部地區', filter: '篩選省份、城市', hide: '收起地區', show: '依地區瀏覽' },
+  import: {
+    button: '匯入', title: '匯入資料', stepUpload: '上傳檔案', stepCheck: '檢查資料', stepRun: '匯入', stepDone: '完成',
+    drop: '將檔案拖曳到此處，或點擊選擇檔案', formats: '支援 CSV（UTF-8、GBK、Big5）與 Excel（.xlsx），不超過 {max}',
+    wrongType: '只能匯入 .csv 或 .xlsx 檔案', tooLarge: '檔案超過 {max}，請拆分後匯入', template: '下載匯入範本：',
+    check: '下一步：檢查資料', previous: '上一步', recheck: '依新的對應關係重新檢查', run: '開始匯入', close: '完成',
+    rows: '資料列', okRows: '可匯入', failedRows: '有錯誤', mapping: '欄與欄位的對應關係', header: '檔案中的欄',
+    field: '匯入到欄位', ignore: '忽略此欄', repeated: '多欄對應了同一欄位：{fields}', missingRequired: '必填欄位沒有對應的欄：{fields}',
+    recheckHint: '對應關係已修改，請重新檢查後再匯入', errors: '發現 {n} 處問題（依列列出）', row: '列號', reason: '原因',
+    noErrors: '資料檢查通過', options: '匯入方式', mode: '匯入模式', modeCreate: '全部新增', modeUpsert: '新增，代碼已存在者更新',
+    duplicates: '疑似重複的資料', dupSkip: '略過', dupCreate: '仍然匯入', progress: '已處理 {done} / {total} 列',
+    starting: '正在上傳…', failed: '匯入失敗', finished: '匯入完成', created: '新增', updated: '更新', skipped: '略過',
+    rejected: '未匯入', failedHint: '檔案中有錯誤的列，本次沒有匯入任何資料。請依原因修正後重新匯入。', again: '重新上傳', downloadRejected: '下載未匯入的列（Excel，第一欄為原因）',
+  },
+  print: {
+    button: '列印', labels: '列印標籤', label: '列印標籤', addressList: '地址清單（PDF）', phoneList: '電話清單（PDF）',
+    addressListCsv: '匯出地址清單（CSV）', phoneListCsv: '匯出電話清單（CSV）', vcardExport: '匯出 vCard',
+    labelsTitle: '列印標籤', labelsFor: '依目前篩選條件列印 {n} 個客戶的地址標籤', layout: '標籤紙規格', skip: '略過前幾個標籤',
+    skipHint: '用過的標籤紙可以從中間開始列印', open: '產生 PDF',
+  },
+  share: {
+    button: '共享', title: '共享「{title}」', user: '共享給', access: '權限', read: '唯讀', write: '可編輯',
+    until: '有效期至', forever: '不限期', submit: '共享', done: '已共享',
+  },
   notFound: { title: '頁面不存在', back: '返回工作台' },
+  review: {
+    title: '審核', state: '審核狀態', reviewer: '審核人', reviewedAt: '審核時間', comment: '審核意見',
+    submit: '提交審核', withdraw: '撤回', approve: '審核通過', reject: '駁回',
+    approveTitle: '審核通過「{title}」', rejectTitle: '駁回「{title}」', commentOptional: '審核意見（選填）',
+    reason: '駁回原因', reasonRequired: '請填寫駁回原因', reasonHint: '業務員將看到此原因，修改後可重新提交',
+    submitConfirm: '提交後，在審核完成或撤回之前不能修改「{title}」。確定提交審核嗎？',
+    withdrawConfirm: '撤回後「{title}」回到未提交狀態，可以修改後重新提交。確定撤回嗎？',
+    submitted: '已提交審核', withdrawn: '已撤回審核', approved: '已審核通過', rejected: '已駁回',
+    locked: '審核中，不能修改', lockedAlert: '此記錄正在審核中，審核完成或撤回後才能修改。',
+  },
+  merge: {
+    button: '合併', title: '合併客戶到「{title}」', pick: '要合併進來的客戶', pickPlaceholder: '搜尋客戶名稱',
+    candidates: '查重發現的相似客戶', noCandidates: '沒有發現與本客戶相似的客戶', use: '選擇',
+    statement: '合併後，對方的聯絡人、下級公司、附件將轉到本客戶，對方客戶移入資源回收筒',
+    field: '欄位', here: '本客戶（保留）', there: '對方（將移入資源回收筒）', useTheirs: '用對方的值',
+    autoFill: '自動填入', autoFillHint: '本客戶此欄位為空，合併時自動使用對方的值', nothingToTake: '兩筆記錄沒有不同的欄位值', next: '下一步：比對欄位', previous: '上一步',
+    confirm: '確定合併', confirmMessage: '確定把「{from}」合併到「{into}」嗎？合併後不能復原，對方客戶將移入資源回收筒。',
+    done: '合併完成', doneMoved: '合併完成，已轉入：{summary}', movedItem: '{label} {n} 筆',
+  },
+  numbering: {
+    title: '編號規則', hint: '新增記錄時編號欄位留空，系統依規則自動產生；編號在並行時也不會重複，且不會重複使用。',
+    entity: '物件', field: '編號欄位', pattern: '編號格式', reset: '重設週期', next: '下一個編號', edit: '修改',
+    editTitle: '修改編號規則：{entity}', legend: '可用佔位符', preview: '預覽', saved: '編號規則已儲存',
+    empty: '沒有使用編號規則的物件', patternRequired: '請輸入編號格式', autoPlaceholder: '留空自動產生',
+    resetOption: { never: '不重設', yearly: '每年', monthly: '每月', daily: '每天' },
+    placeholder: { yyyy: '四位年份，如 2026', yy: '兩位年份，如 26', MM: '兩位月份，如 03', dd: '兩位日期，如 09', seq: '流水號，N 為位數（1–12），如 {example}' },
+    errors: {
+      unknown_placeholder: '包含無法辨識的佔位符，只能使用下方列出的佔位符', one_sequence_required: '必須包含且只能包含一個流水號 {token}',
+      bad_sequence_width: '流水號位數應為 1–12', pattern_lacks_date: '編號中缺少重設週期所需的日期（每年重設需要年份，每月需要年份和月份，每天需要年月日）',
+      too_long: '產生的編號超過欄位允許的長度', invalid_option: '請選擇有效的重設週期',
+    },
+  },
 };
 
 export default messages;

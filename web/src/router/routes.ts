@@ -72,6 +72,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { requiresAdmin: true, titleKey: 'menu.roles' },
       },
       {
+        path: 'system/numbering',
+        name: 'system-numbering',
+        component: () => import('@/views/system/numbering/index.vue'),
+        meta: { requiresAdmin: true, titleKey: 'numbering.title' },
+      },
+      {
         path: 'system/audit',
         name: 'system-audit',
         component: () => import('@/views/system/audit/index.vue'),

@@ -52,3 +52,27 @@ describe('validateField', () => {
     expect(validateField(field({ type: 'url' }), 'https://example.com')).toBeNull();
   });
 });
+
+describe('format rules', () => {
+  const postal = field({ format: 'postalCode' });
+  const credit = field({ format: 'creditCode' });
+  it('wants exactly 6 digits for a postal code, leading zero allowed', () => {
+    expect(validateField(postal, '010000')).toBeNull();
+    expect(validateField(postal, '100101')).toBeNull();
+    for (const bad of ['12345', '1234567', '10010a', '100 01']) expect(validateField(postal, bad)).toBe('invalid_postal_code');
+  });
+  it('checks the credit code alphabet and length after upper-casing and removing spaces', () => {
+    expect(validateField(credit, '91350100M000100Y43')).toBeNull();
+    expect(validateField(credit, '91350100m000100y43')).toBeNull();
+    expect(validateField(credit, '9135 0100 M000 100Y 43')).toBeNull();
+    // A wrong check character passes here: the server warns and the user may confirm it.
+    expect(validateField(credit, '91350100M000100Y44')).toBeNull();
+    for (const bad of ['91350100M000100Y4', '91350100M000100Y433', '91350100I000100Y43', '91350100O000100Y43', '9135010SM00100Y43Z']) {
+      expect(validateField(credit, bad)).toBe('invalid_credit_code');
+    }
+  });
+  it('leaves empty optional values alone', () => {
+    expect(validateField(postal, '')).toBeNull();
+    expect(validateField(credit, null)).toBeNull();
+  });
+});

@@ -9,6 +9,22 @@ export const SERVICE_RE = /^[48]00[- ]?\d{3}[- ]?\d{4}$/;
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const URL_RE = /^https?:\/\/[^\s/$.?#].[^\s]*$/i;
 
+export const POSTAL_CODE_RE = /^\d{6}$/;
+/** GB 32100-2015 alphabet (no I, O, S, V, Z); the check character is left to the server's warning. */
+export const CREDIT_CODE_RE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+/** What the server stores for a credit code: upper case, no spaces. */
+export function normalizeCreditCode(value: string): string {
+  return value.replace(/\s+/g, '').toUpperCase();
+}
+
+/** Error code for a `format` rule, or null. */
+export function validateFormat(format: string | undefined, value: string): string | null {
+  if (format === 'postalCode') return POSTAL_CODE_RE.test(value.trim()) ? null : 'invalid_postal_code';
+  if (format === 'creditCode') return CREDIT_CODE_RE.test(normalizeCreditCode(value)) ? null : 'invalid_credit_code';
+  return null;
+}
+
 export function isEmptyValue(value: unknown): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value === 'string') return value.trim() === '';
@@ -44,7 +60,10 @@ export function validateField(field: FieldMeta, value: unknown): string | null {
   if (required) return required;
   if (isEmptyValue(value)) return null;
   if (typeof value === 'string') {
-    if (field.maxLength && [...value].length > field.maxLength) return 'too_long';
+    const format = validateFormat(field.format, value);
+    if (format) return format;
+    const stored = field.format === 'creditCode' ? normalizeCreditCode(value) : value;
+    if (field.maxLength && [...stored].length > field.maxLength) return 'too_long';
     if (field.type === 'email' && !isValidEmail(value)) return 'invalid_email';
     if (field.type === 'phone' && !isValidPhone(value)) return 'invalid_phone';
     if (field.type === 'url' && !isValidUrl(value)) return 'invalid_url';

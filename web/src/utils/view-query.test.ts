@@ -110,4 +110,9 @@ describe('parseSort / filterBarFields', () => {
     const narrow = { ...entity, listColumns: ['name', 'phone', 'remarks', 'id'] };
     expect(filterBarFields(narrow).map((x) => x.name)).toEqual(['phone', 'ownerId']);
   });
+
+  it('puts the quick filters first, once each, skipping unknown and unreadable fields', () => {
+    const quick = { ...entity, quickFilters: ['revenue', 'ownerId', 'secret', 'nope', 'category'] };
+    expect(filterBarFields(quick).map((x) => x.name)).toEqual(['revenue', 'ownerId', 'category', 'phone', 'region', 'since']);
+  });
 });

@@ -20,13 +20,13 @@ const NOT_FILTERS = new Set(['page', 'pageSize', 'sort', 'q', 'format', 'deleted
 export const emptyViewState = (): ListViewState => ({ q: '', sort: [], values: {}, extra: [] });
 
 /**
- * The fields the filter bar offers a widget for: the list columns (but the title) and the owner.
- * Conditions on other fields (from a 场景) show as tags.
+ * The fields the filter bar offers a widget for: the entity's quick filters first, then the list
+ * columns (but the title) and the owner. Conditions on other fields (from a 场景) show as tags.
  */
 export function filterBarFields(entity: EntityMeta): FieldMeta[] {
-  const names = [...entity.listColumns];
+  const names = [...(entity.quickFilters ?? []), ...entity.listColumns];
   if (entity.owned && !names.includes('ownerId')) names.push('ownerId');
-  return names
+  return [...new Set(names)]
     .filter((n) => n !== entity.titleField)
     .map((n) => resolveField(entity, n))
     .filter((f): f is FieldMeta => f !== null && isFilterable(f) && f.name !== 'id');

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 
+#include "documents/table_csv.h"
 #include "documents/xlsx_writer.h"
 #include "records/audit.h"
 
@@ -117,17 +118,7 @@ class CsvSink : public ExportSink {
   Result<std::string> Finish() override { return std::move(out_); }
 
  private:
-  void AppendCell(size_t index, std::string_view v) {
-    // Quote always; a leading = + - @ is neutralized so spreadsheets do not run it as a formula.
-    if (index) out_ += ',';
-    out_ += '"';
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) out_ += '\'';
-    for (char c : v) {
-      if (c == '"') out_ += '"';
-      out_ += c;
-    }
-    out_ += '"';
-  }
+  void AppendCell(size_t index, std::string_view v) { documents::AppendCsvCell(out_, v, index == 0); }
 
   std::string lang_;
   std::string out_ = "\xEF\xBB\xBF";  // BOM

@@ -2,20 +2,21 @@
 
 namespace kehu::documents {
 
+void AppendCsvCell(std::string& out, std::string_view v, bool first) {
+  if (!first) out += ',';
+  out += '"';
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) out += '\'';
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
 namespace {
 
 void AppendRow(std::string& out, const std::vector<std::string>& cells) {
-  for (size_t i = 0; i < cells.size(); ++i) {
-    const std::string& v = cells[i];
-    if (i) out += ',';
-    out += '"';
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) out += '\'';
-    for (char c : v) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    out += '"';
-  }
+  for (size_t i = 0; i < cells.size(); ++i) AppendCsvCell(out, cells[i], i == 0);
   out += "\r\n";
 }
 

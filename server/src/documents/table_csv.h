@@ -4,9 +4,13 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kehu::documents {
+
+// Appends one cell (comma first unless it is the row's first) under the rules above.
+void AppendCsvCell(std::string& out, std::string_view value, bool first);
 
 std::string TableToCsv(const std::vector<std::string>& headers,
                        const std::vector<std::vector<std::string>>& rows);

@@ -9,6 +9,7 @@
 #include "records/duplicates.h"
 #include "records/field_rules.h"
 #include "records/record_service.h"
+#include "records/record_sql.h"
 
 namespace kehu::records {
 namespace json = boost::json;
@@ -102,16 +103,8 @@ Result<json::object> RecordService::Merge(const Actor& actor, const meta::Entity
     std::string sets = "version = version + 1, updated_at = ?, updated_by_id = ?";
     std::vector<Value> params{Value(now), by};
     json::object changes;
-    for (const auto& [name, v] : values) {
-      const meta::Field& f = *e.FindField(name);
-      sets += ", " + f.column + " = ?";
-      params.push_back(v.value);
-      if (auto suffix = f.CompanionSuffix(); !suffix.empty()) {
-        sets += ", " + f.column + std::string(suffix) + " = ?";
-        params.push_back(v.companion);
-      }
-      changes[name] = json::object{{"from", into.at(name)}, {"to", from.at(name)}};
-    }
+    AppendAssignments(e, values, sets, params);
+    for (const auto& [name, v] : values) changes[name] = json::object{{"from", into.at(name)}, {"to", from.at(name)}};
     params.emplace_back(into_id);
     KEHU_TRY(s.Execute("UPDATE " + e.table + " SET " + sets + " WHERE id = ?", params));
     KEHU_TRY(s.Execute("UPDATE " + e.table + " SET deleted_at = ?, deleted_by_id = ?, version = version + 1 WHERE id = ?",

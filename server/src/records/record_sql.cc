@@ -32,6 +32,19 @@ json::object RowToJson(const meta::Entity& e, const std::vector<db::Value>& row)
   return out;
 }
 
+void AppendAssignments(const meta::Entity& e, const std::map<std::string, StoredValue>& values,
+                       std::string& sets, std::vector<db::Value>& params) {
+  for (const auto& [name, v] : values) {
+    const meta::Field& f = *e.FindField(name);
+    sets += ", " + f.column + " = ?";
+    params.push_back(v.value);
+    if (auto suffix = f.CompanionSuffix(); !suffix.empty()) {
+      sets += ", " + f.column + std::string(suffix) + " = ?";
+      params.push_back(v.companion);
+    }
+  }
+}
+
 std::string RelevanceOrder(const meta::Entity& e, const std::string& q, std::vector<db::Value>& params) {
   std::string text = q.substr(q.find_first_not_of(" \t"));
   text = text.substr(0, text.find_last_not_of(" \t") + 1);

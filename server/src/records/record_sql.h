@@ -4,12 +4,14 @@
 
 #include <boost/json/object.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "db/dialect.h"
 #include "db/value.h"
 #include "metadata/entity.h"
+#include "records/codec.h"
 #include "records/list_query.h"
 
 namespace kehu::records {
@@ -24,6 +26,11 @@ struct Where {
 // "t.id, t.version, ..." for every stored column of the entity, in RowToJson's order.
 std::string SelectColumns(const meta::Entity& e, const std::string& alias = "t");
 boost::json::object RowToJson(const meta::Entity& e, const std::vector<db::Value>& row);
+
+// Appends ", column = ?" (and its companion column, e.g. money's currency) for each stored value
+// to an UPDATE's SET list, and the values to `params`.
+void AppendAssignments(const meta::Entity& e, const std::map<std::string, StoredValue>& values,
+                       std::string& sets, std::vector<db::Value>& params);
 
 // Appends one list filter to `where`.
 void AddFilter(const db::Dialect& d, const Filter& f, const std::string& alias, Where& where);

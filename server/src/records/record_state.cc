@@ -8,6 +8,7 @@
 #include "records/codec.h"
 #include "records/field_rules.h"
 #include "records/record_service.h"
+#include "records/record_sql.h"
 
 namespace kehu::records {
 namespace json = boost::json;
@@ -35,16 +36,9 @@ Result<json::object> RecordService::ChangeState(const Actor& actor, const meta::
     std::string sets = "version = version + 1, updated_at = ?, updated_by_id = ?";
     std::vector<db::Value> params{db::Value(NowIso()), actor.user_id ? db::Value(actor.user_id) : db::Value()};
     json::object changes;
-    for (const auto& [name, v] : stored) {
-      const meta::Field& f = *e.FindField(name);
-      sets += ", " + f.column + " = ?";
-      params.push_back(v.value);
-      if (auto suffix = f.CompanionSuffix(); !suffix.empty()) {
-        sets += ", " + f.column + std::string(suffix) + " = ?";
-        params.push_back(v.companion);
-      }
-      changes[name] = json::object{{"from", before.at(name)}, {"to", EncodeOutput(f, v.value, v.companion)}};
-    }
+    AppendAssignments(e, stored, sets, params);
+    for (const auto& [name, v] : stored)
+      changes[name] = json::object{{"from", before.at(name)}, {"to", EncodeOutput(*e.FindField(name), v.value, v.companion)}};
     params.emplace_back(id);
     KEHU_TRY(s.Execute("UPDATE " + e.table + " SET " + sets + " WHERE id = ?", params));
     KEHU_TRY(AppendAudit(s, actor, {e.name, id, audit_action, std::move(changes)}));

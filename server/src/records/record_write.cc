@@ -257,15 +257,7 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
     std::string sets = "version = version + 1, updated_at = ?, updated_by_id = ?";
     std::vector<db::Value> params{db::Value(NowIso()),
                                   actor.user_id ? db::Value(actor.user_id) : db::Value()};
-    for (const auto& [name, v] : in.values) {
-      const meta::Field& f = *e.FindField(name);
-      sets += ", " + f.column + " = ?";
-      params.push_back(v.value);
-      if (auto suffix = f.CompanionSuffix(); !suffix.empty()) {
-        sets += ", " + f.column + std::string(suffix) + " = ?";
-        params.push_back(v.companion);
-      }
-    }
+    AppendAssignments(e, in.values, sets, params);
     params.emplace_back(id);
     params.push_back(db::Value(version->as_int64()));
     KEHU_ASSIGN(int64_t n, s.Execute("UPDATE " + e.table + " SET " + sets +

@@ -11,6 +11,18 @@
 #include "records/actions.h"
 #include "records/record_service.h"
 
+// Platform services (issue #8): forward declarations.
+// BEGIN jobs declarations
+// END jobs declarations
+// BEGIN notify declarations
+// END notify declarations
+// BEGIN mail declarations
+// END mail declarations
+// BEGIN webhooks declarations
+// END webhooks declarations
+// BEGIN approvals declarations
+// END approvals declarations
+
 namespace kehu::api {
 
 struct ApiContext {
@@ -21,6 +33,17 @@ struct ApiContext {
   const records::Actions& actions;
   auth::OrgService& org;
   bool secure_cookies = false;  // set under TLS
+  // Platform services; null when not running (CLI tools).
+  // BEGIN jobs
+  // END jobs
+  // BEGIN notify
+  // END notify
+  // BEGIN mail
+  // END mail
+  // BEGIN webhooks
+  // END webhooks
+  // BEGIN approvals
+  // END approvals
 };
 
 }  // namespace kehu::api

@@ -45,6 +45,12 @@ void RegisterRoutes(http::Router& router, ApiContext& ctx, std::string version) 
   RegisterNumberingRoutes(router, ctx);
   RegisterImportRoutes(router, ctx);
   RegisterPrintRoutes(router, ctx);
+  RegisterJobRoutes(router, ctx);
+  RegisterNotificationRoutes(router, ctx);
+  RegisterMailRoutes(router, ctx);
+  RegisterWebhookRoutes(router, ctx);
+  RegisterApprovalRoutes(router, ctx);
+  RegisterOptionRoutes(router, ctx);
 }
 
 }  // namespace kehu::api

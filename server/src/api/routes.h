@@ -22,6 +22,13 @@ void RegisterSettingsRoutes(http::Router& router, ApiContext& ctx);
 void RegisterNumberingRoutes(http::Router& router, ApiContext& ctx);
 void RegisterImportRoutes(http::Router& router, ApiContext& ctx);
 void RegisterPrintRoutes(http::Router& router, ApiContext& ctx);
+// Platform services (issue #8), one file each.
+void RegisterJobRoutes(http::Router& router, ApiContext& ctx);
+void RegisterNotificationRoutes(http::Router& router, ApiContext& ctx);
+void RegisterMailRoutes(http::Router& router, ApiContext& ctx);
+void RegisterWebhookRoutes(http::Router& router, ApiContext& ctx);
+void RegisterApprovalRoutes(http::Router& router, ApiContext& ctx);
+void RegisterOptionRoutes(http::Router& router, ApiContext& ctx);
 
 using AuthedHandler = std::function<Result<http::Response>(Caller&, http::Request&)>;
 // Wraps a handler: authenticates (401/403 CSRF), renders errors, catches exceptions as 500s.

@@ -6,6 +6,16 @@
 #include "db/migrations.h"
 #include "modules/customers/review.h"
 #include "records/schema_sync.h"
+// BEGIN jobs includes
+// END jobs includes
+// BEGIN notify includes
+// END notify includes
+// BEGIN mail includes
+// END mail includes
+// BEGIN webhooks includes
+// END webhooks includes
+// BEGIN approvals includes
+// END approvals includes
 
 namespace kehu::app {
 
@@ -65,6 +75,16 @@ Result<std::unique_ptr<Services>> OpenServices(const CommonOptions& options, con
     return rs->Merge(a, e, id, from->as_int64(), take);
   });
   modules::customers::RegisterReview(s->actions, s->hooks, *s->records);
+  // BEGIN jobs
+  // END jobs
+  // BEGIN notify
+  // END notify
+  // BEGIN mail
+  // END mail
+  // BEGIN webhooks
+  // END webhooks
+  // BEGIN approvals
+  // END approvals
   KEHU_TRY(s->auth->EnsureDefaultRoles());
   return s;
 }

@@ -12,6 +12,16 @@
 #include "records/actions.h"
 #include "records/hooks.h"
 #include "records/record_service.h"
+// BEGIN jobs includes
+// END jobs includes
+// BEGIN notify includes
+// END notify includes
+// BEGIN mail includes
+// END mail includes
+// BEGIN webhooks includes
+// END webhooks includes
+// BEGIN approvals includes
+// END approvals includes
 
 namespace kehu::app {
 
@@ -31,6 +41,16 @@ struct Services {
   std::unique_ptr<records::RecordService> records;
   std::unique_ptr<auth::AuthService> auth;
   std::unique_ptr<auth::OrgService> org;
+  // BEGIN jobs
+  // END jobs
+  // BEGIN notify
+  // END notify
+  // BEGIN mail
+  // END mail
+  // BEGIN webhooks
+  // END webhooks
+  // BEGIN approvals
+  // END approvals
 };
 
 // Opens the database, applies migrations, loads and validates metadata and syncs entity tables.

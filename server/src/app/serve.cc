@@ -11,6 +11,16 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
+// BEGIN jobs includes
+// END jobs includes
+// BEGIN notify includes
+// END notify includes
+// BEGIN mail includes
+// END mail includes
+// BEGIN webhooks includes
+// END webhooks includes
+// BEGIN approvals includes
+// END approvals includes
 
 namespace kehu::app {
 namespace {
@@ -66,6 +76,17 @@ int RunServe(const CommonOptions& common, const ServeOptions& options, const std
 
   api::ApiContext ctx{*services.db, services.registry, *services.records, *services.auth,
                       services.actions, *services.org, !options.tls_cert.empty()};
+  // Platform services: wire into ctx and start background work.
+  // BEGIN jobs
+  // END jobs
+  // BEGIN notify
+  // END notify
+  // BEGIN mail
+  // END mail
+  // BEGIN webhooks
+  // END webhooks
+  // BEGIN approvals
+  // END approvals
   http::Router router;
   api::RegisterRoutes(router, ctx, KEHU_VERSION);
   http::Metrics metrics;

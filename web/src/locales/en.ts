@@ -1,4 +1,10 @@
 import type { MessageSchema } from './index';
+import jobsMessages from './areas/jobs/en';
+import notificationsMessages from './areas/notifications/en';
+import mailMessages from './areas/mail/en';
+import webhooksMessages from './areas/webhooks/en';
+import approvalsMessages from './areas/approvals/en';
+import optionsMessages from './areas/options/en';
 
 const messages: MessageSchema = {
   app: { title: 'Kehu CRM', short: 'Kehu' },
@@ -33,6 +39,7 @@ const messages: MessageSchema = {
     tooManyAttemptsNoWait: 'Too many failed sign-ins. Try again later.',
   },
   menu: {
+    jobs: 'Scheduled jobs', mail: 'Mail settings', webhooks: 'Webhooks', approvalFlows: 'Approval flows', approvals: 'Approvals', notifications: 'Notifications', options: 'Option lists',
     home: 'Home', recycleBin: 'Recycle bin', system: 'System', menu: 'Menu',
     users: 'Users', departments: 'Departments', roles: 'Roles', auditLog: 'Audit log',
     numbering: 'Numbering',
@@ -259,6 +266,12 @@ const messages: MessageSchema = {
       too_long: 'The numbers would be longer than the field allows', invalid_option: 'Choose a valid reset period',
     },
   },
+  jobs: jobsMessages,
+  notifications: notificationsMessages,
+  mail: mailMessages,
+  webhooks: webhooksMessages,
+  approvals: approvalsMessages,
+  options: optionsMessages,
 };
 
 export default messages;

@@ -1,3 +1,10 @@
+import jobsMessages from './areas/jobs/zh-CN';
+import notificationsMessages from './areas/notifications/zh-CN';
+import mailMessages from './areas/mail/zh-CN';
+import webhooksMessages from './areas/webhooks/zh-CN';
+import approvalsMessages from './areas/approvals/zh-CN';
+import optionsMessages from './areas/options/zh-CN';
+
 export default {
   app: { title: 'Kehu 客户关系管理', short: 'Kehu' },
   lang: { zhCN: '简体中文', zhTW: '繁體中文', en: 'English', label: '语言' },
@@ -31,6 +38,7 @@ export default {
     tooManyAttemptsNoWait: '登录失败次数过多，请稍后重试',
   },
   menu: {
+    jobs: '定时任务', mail: '邮件设置', webhooks: 'Webhook', approvalFlows: '审批流程', approvals: '待审批', notifications: '通知中心', options: '选项列表',
     home: '工作台', recycleBin: '回收站', system: '系统管理', menu: '菜单',
     users: '用户管理', departments: '部门管理', roles: '角色权限', auditLog: '审计日志',
     numbering: '编号规则',
@@ -253,4 +261,10 @@ export default {
       too_long: '生成的编号超过字段允许的长度', invalid_option: '请选择有效的重置周期',
     },
   },
+  jobs: jobsMessages,
+  notifications: notificationsMessages,
+  mail: mailMessages,
+  webhooks: webhooksMessages,
+  approvals: approvalsMessages,
+  options: optionsMessages,
 };

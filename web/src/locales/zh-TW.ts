@@ -1,4 +1,10 @@
 import type { MessageSchema } from './index';
+import jobsMessages from './areas/jobs/zh-TW';
+import notificationsMessages from './areas/notifications/zh-TW';
+import mailMessages from './areas/mail/zh-TW';
+import webhooksMessages from './areas/webhooks/zh-TW';
+import approvalsMessages from './areas/approvals/zh-TW';
+import optionsMessages from './areas/options/zh-TW';
 
 const messages: MessageSchema = {
   app: { title: 'Kehu 客戶關係管理', short: 'Kehu' },
@@ -33,6 +39,7 @@ const messages: MessageSchema = {
     tooManyAttemptsNoWait: '登入失敗次數過多，請稍後重試',
   },
   menu: {
+    jobs: '排程任務', mail: '郵件設定', webhooks: 'Webhook', approvalFlows: '審批流程', approvals: '待審批', notifications: '通知中心', options: '選項清單',
     home: '工作台', recycleBin: '資源回收筒', system: '系統管理', menu: '選單',
     users: '使用者管理', departments: '部門管理', roles: '角色權限', auditLog: '稽核日誌',
     numbering: '編號規則',
@@ -255,6 +262,12 @@ const messages: MessageSchema = {
       too_long: '產生的編號超過欄位允許的長度', invalid_option: '請選擇有效的重設週期',
     },
   },
+  jobs: jobsMessages,
+  notifications: notificationsMessages,
+  mail: mailMessages,
+  webhooks: webhooksMessages,
+  approvals: approvalsMessages,
+  options: optionsMessages,
 };
 
 export default messages;

@@ -78,6 +78,48 @@ export const routes: RouteRecordRaw[] = [
         meta: { requiresAdmin: true, titleKey: 'numbering.title' },
       },
       {
+        path: 'system/jobs',
+        name: 'system-jobs',
+        component: () => import('@/views/system/jobs/index.vue'),
+        meta: { requiresAdmin: true, titleKey: 'menu.jobs' },
+      },
+      {
+        path: 'system/mail',
+        name: 'system-mail',
+        component: () => import('@/views/system/mail/index.vue'),
+        meta: { requiresAdmin: true, titleKey: 'menu.mail' },
+      },
+      {
+        path: 'system/webhooks',
+        name: 'system-webhooks',
+        component: () => import('@/views/system/webhooks/index.vue'),
+        meta: { requiresAdmin: true, titleKey: 'menu.webhooks' },
+      },
+      {
+        path: 'system/approval-flows',
+        name: 'system-approval-flows',
+        component: () => import('@/views/system/approval-flows/index.vue'),
+        meta: { requiresAdmin: true, titleKey: 'menu.approvalFlows' },
+      },
+      {
+        path: 'system/options',
+        name: 'system-options',
+        component: () => import('@/views/system/options/index.vue'),
+        meta: { requiresAdmin: true, titleKey: 'menu.options' },
+      },
+      {
+        path: 'approvals',
+        name: 'approvals',
+        component: () => import('@/views/approvals/index.vue'),
+        meta: { titleKey: 'menu.approvals' },
+      },
+      {
+        path: 'notifications',
+        name: 'notifications',
+        component: () => import('@/views/notifications/index.vue'),
+        meta: { titleKey: 'menu.notifications' },
+      },
+      {
         path: 'system/audit',
         name: 'system-audit',
         component: () => import('@/views/system/audit/index.vue'),

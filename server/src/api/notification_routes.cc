@@ -1,0 +1,7 @@
+#include "api/routes.h"
+
+namespace kehu::api {
+
+void RegisterNotificationRoutes(http::Router&, ApiContext&) {}
+
+}  // namespace kehu::api

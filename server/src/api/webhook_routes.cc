@@ -1,0 +1,7 @@
+#include "api/routes.h"
+
+namespace kehu::api {
+
+void RegisterWebhookRoutes(http::Router&, ApiContext&) {}
+
+}  // namespace kehu::api

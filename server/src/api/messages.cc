@@ -130,6 +130,19 @@ constexpr Template kMessages[] = {
     {"invalid_region", "无法识别的地区", "無法識別的地區", "not a known region"},
     {"invalid_credit_code", "统一社会信用代码格式不正确", "統一社會信用代碼格式不正確", "not a valid unified social credit code"},
     {"invalid_postal_code", "邮政编码应为 6 位数字", "郵遞區號應為 6 位數字", "a postal code has 6 digits"},
+    // BEGIN jobs
+    // END jobs
+    // BEGIN notify
+    // END notify
+    // BEGIN mail
+    // END mail
+    // BEGIN webhooks
+    // END webhooks
+    // BEGIN approvals
+    // END approvals
+    // BEGIN options
+    // END options
+    // The fallback for unknown codes stays last.
     {"internal_error", "服务器内部错误", "伺服器內部錯誤", "Internal server error"},
 };
 

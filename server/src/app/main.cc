@@ -41,6 +41,11 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--workers", serve.workers, "Worker threads for requests")->capture_default_str();
   serve_cmd->add_option("--shutdown-grace", serve.shutdown_grace_seconds, "Seconds to finish in-flight requests")
       ->capture_default_str();
+  // BEGIN mail options
+  // END mail options
+
+  // BEGIN jobs commands
+  // END jobs commands
 
   auto* demo_cmd = cli.add_subcommand("demo", "Fill realistic Chinese demo data (idempotent)");
   add_common(demo_cmd);
@@ -63,5 +68,7 @@ int main(int argc, char** argv) {
   if (demo_cmd->parsed()) return RunDemo(common, argv0);
   if (backup_cmd->parsed()) return RunBackup(common, backup_out, argv0);
   if (verify_cmd->parsed()) return RunAuditVerify(common, argv0);
+  // BEGIN jobs dispatch
+  // END jobs dispatch
   return 2;
 }

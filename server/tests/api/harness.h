@@ -124,6 +124,10 @@ class TestServer {
   // True when the server process died without Stop()/Kill9(); fills `how`.
   bool DiedUnexpectedly(std::string* how);
 
+  // Extra arguments for `kehu serve` (e.g. {"--smtp", "smtp://127.0.0.1:2525"}); set before
+  // Start() or Restart().
+  void set_serve_args(std::vector<std::string> args) { serve_args_ = std::move(args); }
+
   const std::string& base_url() const { return base_url_; }
   const std::string& db_url() const { return db_url_; }
   const std::string& admin_password() const { return admin_password_; }
@@ -153,6 +157,7 @@ class TestServer {
   std::string pg_base_url_;
   std::string pg_db_name_;
   std::string db_url_;
+  std::vector<std::string> serve_args_;
   std::string admin_password_;
   std::string base_url_;
   std::string log_path_;

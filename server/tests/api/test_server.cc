@@ -155,6 +155,7 @@ void TestServer::Serve() {
   int err_fd = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   ASSERT_GE(err_fd, 0);
   std::vector<std::string> args{"serve", "--db", db_url_, "--listen", "127.0.0.1:0"};
+  args.insert(args.end(), serve_args_.begin(), serve_args_.end());
   pid_t pid = fork();
   ASSERT_GE(pid, 0);
   if (pid == 0) ExecKehu(args, out[1], err_fd);

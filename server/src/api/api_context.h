@@ -12,6 +12,8 @@
 #include "records/record_service.h"
 
 // Platform services (issue #8): forward declarations.
+namespace kehu::jobs { class Scheduler; }
+namespace kehu::notify { class Notifier; }
 // BEGIN jobs declarations
 // END jobs declarations
 // BEGIN notify declarations
@@ -34,6 +36,8 @@ struct ApiContext {
   auth::OrgService& org;
   bool secure_cookies = false;  // set under TLS
   // Platform services; null when not running (CLI tools).
+  jobs::Scheduler* scheduler = nullptr;
+  notify::Notifier* notifier = nullptr;
   // BEGIN jobs
   // END jobs
   // BEGIN notify

@@ -44,6 +44,8 @@ Result<std::unique_ptr<Services>> OpenServices(const CommonOptions& options, con
   for (const auto& e : s->registry->entities()) entity_names.push_back(e.name);
   s->auth = std::make_unique<auth::AuthService>(*s->db, entity_names);
   s->org = std::make_unique<auth::OrgService>(*s->db, *s->registry);
+  s->notifier = std::make_unique<notify::Notifier>(*s->auth, s->access, s->registry);
+  s->scheduler = std::make_unique<jobs::Scheduler>(*s->db);
   // Generic record actions; modules register theirs beside these.
   s->actions.Register("*", "restore", [rs = s->records.get()](const records::Actor& a, const meta::Entity& e,
                                                               int64_t id, const boost::json::object&) {

@@ -11,6 +11,8 @@
 #include "records/access.h"
 #include "records/actions.h"
 #include "records/hooks.h"
+#include "jobs/scheduler.h"
+#include "notify/notifier.h"
 #include "records/record_service.h"
 // BEGIN jobs includes
 // END jobs includes
@@ -41,6 +43,8 @@ struct Services {
   std::unique_ptr<records::RecordService> records;
   std::unique_ptr<auth::AuthService> auth;
   std::unique_ptr<auth::OrgService> org;
+  std::unique_ptr<notify::Notifier> notifier;
+  std::unique_ptr<jobs::Scheduler> scheduler;  // started by `kehu serve` only
   // BEGIN jobs
   // END jobs
   // BEGIN notify

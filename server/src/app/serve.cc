@@ -76,7 +76,9 @@ int RunServe(const CommonOptions& common, const ServeOptions& options, const std
 
   api::ApiContext ctx{*services.db, services.registry, *services.records, *services.auth,
                       services.actions, *services.org, !options.tls_cert.empty()};
-  // Platform services: wire into ctx and start background work.
+  // Platform services: wire into ctx and register background work; the scheduler starts below.
+  ctx.scheduler = services.scheduler.get();
+  ctx.notifier = services.notifier.get();
   // BEGIN jobs
   // END jobs
   // BEGIN notify
@@ -87,6 +89,7 @@ int RunServe(const CommonOptions& common, const ServeOptions& options, const std
   // END webhooks
   // BEGIN approvals
   // END approvals
+  if (Status started = services.scheduler->Start(); !started.ok()) return Fail(started.error(), "serve");
   http::Router router;
   api::RegisterRoutes(router, ctx, KEHU_VERSION);
   http::Metrics metrics;

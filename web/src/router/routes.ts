@@ -128,7 +128,7 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'account/profile',
         name: 'profile',
-        component: () => import('@/views/account/placeholder/index.vue'),
+        component: () => import('@/views/account/profile/index.vue'),
         meta: { titleKey: 'layout.profile' },
       },
       {

@@ -18,6 +18,7 @@ PACKAGES=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 wrk hyperfine
   chromium chromium-driver python3-aiosmtpd poppler-utils
+  openssl  # self-signed certificates for the SMTP STARTTLS/TLS tests
 )
 # Node.js: use the machine's if present (it may come from another source than Debian's).
 command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)

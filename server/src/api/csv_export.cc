@@ -52,8 +52,7 @@ std::string CellText(const meta::Field& f, const json::object& rec, const std::s
     return std::string(d->as_object().at(f.name).as_string());
   if (v->is_string()) {
     std::string s(v->as_string());
-    for (const auto& o : f.options)
-      if (o.value == s) return Label(o.labels, lang, o.value);
+    if (const auto* o = meta::FindOption(*f.Options(), s)) return Label(o->labels, lang, o->value);
     return s;
   }
   if (v->is_object() && v->as_object().contains("amount"))

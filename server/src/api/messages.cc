@@ -24,10 +24,6 @@ constexpr Template kMessages[] = {
     {"forbidden", "没有执行此操作的权限", "沒有執行此操作的權限", "You are not allowed to do this"},
     {"validation_failed", "请检查标记的字段", "請檢查標記的欄位", "Please check the marked fields"},
     {"confirmation_required", "请确认以下提示后再保存", "請確認以下提示後再儲存", "Please confirm the warnings and save again"},
-    {"pending_review", "该客户正在审核中，审核完成或撤回后才能修改", "該客戶正在審核中，審核完成或撤回後才能修改",
-     "This customer is under review; edit it after the review or withdraw it"},
-    {"review_state_invalid", "当前审核状态下不能执行此操作", "目前審核狀態下不能執行此操作",
-     "Not possible in the current review state"},
     {"numbering_exhausted", "编号规则的序号已用尽，请修改编号规则", "編號規則的序號已用盡，請修改編號規則",
      "The numbering rule has run out of numbers; change the rule"},
     {"version_conflict", "该记录已被他人修改，请重新加载", "該記錄已被他人修改，請重新載入",
@@ -130,18 +126,44 @@ constexpr Template kMessages[] = {
     {"invalid_region", "无法识别的地区", "無法識別的地區", "not a known region"},
     {"invalid_credit_code", "统一社会信用代码格式不正确", "統一社會信用代碼格式不正確", "not a valid unified social credit code"},
     {"invalid_postal_code", "邮政编码应为 6 位数字", "郵遞區號應為 6 位數字", "a postal code has 6 digits"},
-    // BEGIN jobs
-    // END jobs
-    // BEGIN notify
-    // END notify
-    // BEGIN mail
-    // END mail
-    // BEGIN webhooks
-    // END webhooks
-    // BEGIN approvals
-    // END approvals
-    // BEGIN options
-    // END options
+    {"unknown_job", "没有这个后台任务", "沒有這個背景工作", "No such job"},
+    {"invalid_schedule", "任务计划格式不正确：{schedule}", "工作排程格式不正確：{schedule}",
+     "Invalid job schedule: {schedule}"},
+    {"scheduler_not_running", "后台任务调度未运行", "背景工作排程未執行", "The job scheduler is not running"},
+    {"too_many_reminders", "未触发的提醒过多，请先删除一些", "未觸發的提醒過多，請先刪除一些",
+     "Too many pending reminders; delete some first"},
+    {"invalid_time_zone", "不是有效的时区（如 Asia/Shanghai）", "不是有效的時區（如 Asia/Taipei）",
+     "not a valid time zone (e.g. Asia/Shanghai)"},
+    {"too_many_streams", "打开的实时通知连接过多，请关闭一些页面后重试",
+     "開啟的即時通知連線過多，請關閉一些頁面後重試",
+     "Too many live notification connections are open; close some tabs and try again"},
+    {"unknown_template", "邮件模板不存在：{name}", "郵件範本不存在：{name}", "No such mail template: {name}"},
+    {"template_invalid", "邮件模板有语法错误", "郵件範本有語法錯誤", "The mail template has a syntax error"},
+    {"mail_not_configured", "尚未设置发件服务器和发件人", "尚未設定寄件伺服器和寄件人",
+     "Set up the mail server and sender first"},
+    {"smtp_failed", "邮件发送失败：{error}", "郵件寄送失敗：{error}", "Sending the mail failed: {error}"},
+    {"invalid_smtp_url", "SMTP 地址格式不正确", "SMTP 位址格式不正確", "Not a valid SMTP URL"},
+    {"template_syntax", "模板语法错误（检查 {{ }} 是否成对）", "範本語法錯誤（檢查 {{ }} 是否成對）",
+     "template syntax error (check that {{ }} tags match)"},
+    {"single_line", "不能换行", "不能換行", "must be a single line"},
+    {"invalid_port", "端口应在 1–65535 之间", "連接埠應在 1–65535 之間", "a port is between 1 and 65535"},
+    {"invalid_host", "主机名格式不正确", "主機名稱格式不正確", "not a valid host name"},
+    {"invalid_value", "含有不允许的字符", "含有不允許的字元", "contains characters that are not allowed"},
+    {"webhooks_unavailable", "推送服务未运行", "推送服務未執行", "The webhook service is not running"},
+    {"unknown_event", "未知的事件（应为 实体.事件，如 customers.created）", "未知的事件（應為 實體.事件，如 customers.created）",
+     "unknown event (expected entity.event, e.g. customers.created)"},
+    {"too_short", "内容过短", "內容過短", "too short"},
+    {"approval_pending", "该记录正在审批中，审批完成或撤回后才能修改", "該記錄正在審批中，審批完成或撤回後才能修改",
+     "This record is pending approval; change it after the decision or withdraw it"},
+    {"approval_not_pending", "该记录当前没有进行中的审批", "該記錄目前沒有進行中的審批",
+     "This record has no approval in progress"},
+    {"no_approval_flow", "没有适用于该记录的审批流程，请联系管理员配置", "沒有適用於該記錄的審批流程，請聯絡管理員設定",
+     "No approval flow applies to this record; ask an administrator to set one up"},
+    {"no_approver", "审批流程第 {step} 步找不到可以审批该记录的人", "審批流程第 {step} 步找不到可以審批該記錄的人",
+     "Nobody who may see this record can approve step {step} of the approval flow"},
+    {"manager_cycle", "上级关系出现循环，无法确定审批人，请联系管理员", "上級關係出現循環，無法確定審批人，請聯絡管理員",
+     "The reporting line loops back on itself; the approvers cannot be found. Ask an administrator"},
+    {"already_decided", "您已经处理过这一步审批", "您已經處理過這一步審批", "You have already decided on this step"},
     // The fallback for unknown codes stays last.
     {"internal_error", "服务器内部错误", "伺服器內部錯誤", "Internal server error"},
 };
@@ -176,7 +198,9 @@ std::string Message(const std::string& code, const std::string& lang,
   std::string text = lang == "en" ? t->en : lang == "zh-TW" ? t->zh_tw : t->zh_cn;
   for (const auto& [key, value] : args) {
     std::string placeholder = "{" + key + "}";
-    for (size_t p; (p = text.find(placeholder)) != std::string::npos;) text.replace(p, placeholder.size(), value);
+    // Search on after the inserted value: a value may itself contain the placeholder.
+    for (size_t p = 0; (p = text.find(placeholder, p)) != std::string::npos; p += value.size())
+      text.replace(p, placeholder.size(), value);
   }
   return text;
 }

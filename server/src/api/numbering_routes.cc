@@ -1,4 +1,4 @@
-// Numbering rules (admins): GET/PUT /api/v1/numbering/{entity}.
+// Numbering rules (admins): GET /api/v1/numbering, GET/PUT /api/v1/numbering/{entity}.
 #include <boost/json.hpp>
 
 #include "api/routes.h"
@@ -44,6 +44,17 @@ Result<records::NumberingRule> ParseRule(const json::object& body, const meta::E
 }  // namespace
 
 void RegisterNumberingRoutes(http::Router& router, ApiContext& ctx) {
+  // Every entity that numbers its records, with its rule: {"items":[…]}.
+  router.Add("GET", "/api/v1/numbering", Authed(ctx, [&ctx](Caller& c, http::Request&) -> Result<http::Response> {
+    if (!c.actor.is_admin) return Forbidden();
+    json::array items;
+    for (const auto& e : ctx.registry->entities()) {
+      if (e.numbering_field.empty()) continue;
+      KEHU_ASSIGN(json::object rule, RuleJson(ctx, e));
+      items.push_back(std::move(rule));
+    }
+    return JsonResponse(200, json::object{{"items", std::move(items)}});
+  }));
   router.Add("GET", "/api/v1/numbering/{entity}", Authed(ctx, [&ctx](Caller& c, http::Request& req) -> Result<http::Response> {
     if (!c.actor.is_admin) return Forbidden();
     KEHU_ASSIGN(auto* e, NumberedEntity(ctx, req.path_params["entity"]));

@@ -23,13 +23,13 @@ json::object FieldSchema(const meta::Field& f) {
     case FieldType::kDateTime: s = {{"type", json::array{"string", "null"}}, {"format", "date-time"}}; break;
     case FieldType::kMultiEnum: {
       json::array values;
-      for (const auto& o : f.options) values.emplace_back(o.value);
+      for (const auto& o : *f.Options()) values.emplace_back(o.value);
       s = {{"type", "array"}, {"items", json::object{{"enum", values}}}};
       break;
     }
     case FieldType::kEnum: {
       json::array values;
-      for (const auto& o : f.options) values.emplace_back(o.value);
+      for (const auto& o : *f.Options()) values.emplace_back(o.value);
       values.emplace_back(nullptr);
       s = {{"enum", values}};
       break;

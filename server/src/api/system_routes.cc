@@ -25,11 +25,16 @@ json::object FieldJson(const meta::Field& f, records::FieldRule rule) {
   if (auto format = meta::TextFormatName(f.format); !format.empty()) o["format"] = format;
   if (!f.target.empty()) o["target"] = f.target;
   if (!f.default_value.is_null()) o["default"] = f.default_value;
-  if (!f.options.empty()) {
+  if (auto list = f.Options(); !list->empty()) {
     json::array opts;
-    for (const auto& opt : f.options) opts.push_back(json::object{{"value", opt.value}, {"labels", LabelsJson(opt.labels)}});
+    for (const auto& opt : *list) {
+      json::object jo{{"value", opt.value}, {"labels", LabelsJson(opt.labels)}};
+      if (!opt.active) jo["active"] = false;  // shown on old records, not offered for new input
+      opts.push_back(std::move(jo));
+    }
     o["options"] = std::move(opts);
   }
+  if (f.runtime_options) o["editableOptions"] = true;
   return o;
 }
 

@@ -4,18 +4,9 @@
 
 #include "core/crypto.h"
 #include "db/migrations.h"
+#include "events/record_events.h"
 #include "modules/customers/review.h"
 #include "records/schema_sync.h"
-// BEGIN jobs includes
-// END jobs includes
-// BEGIN notify includes
-// END notify includes
-// BEGIN mail includes
-// END mail includes
-// BEGIN webhooks includes
-// END webhooks includes
-// BEGIN approvals includes
-// END approvals includes
 
 namespace kehu::app {
 
@@ -39,6 +30,8 @@ Result<std::unique_ptr<Services>> OpenServices(const CommonOptions& options, con
                                                  : options.metadata_dir;
   KEHU_ASSIGN(s->registry, meta::Registry::LoadDirectory(dir));
   KEHU_TRY(records::SyncSchema(*s->db, *s->registry));
+  s->field_options = std::make_unique<settings::FieldOptions>(*s->db, s->registry);
+  KEHU_TRY(s->field_options->Load());
   s->records = std::make_unique<records::RecordService>(*s->db, s->registry, s->access, s->hooks);
   std::vector<std::string> entity_names;
   for (const auto& e : s->registry->entities()) entity_names.push_back(e.name);
@@ -76,18 +69,14 @@ Result<std::unique_ptr<Services>> OpenServices(const CommonOptions& options, con
     }
     return rs->Merge(a, e, id, from->as_int64(), take);
   });
-  modules::customers::RegisterReview(s->actions, s->hooks, *s->records);
-  // BEGIN jobs
-  // END jobs
-  // BEGIN notify
-  // END notify
-  // BEGIN mail
-  // END mail
-  // BEGIN webhooks
-  // END webhooks
-  // BEGIN approvals
-  // END approvals
-  KEHU_TRY(s->auth->EnsureDefaultRoles());
+  events::RegisterRecordEventHooks(s->hooks);
+  s->webhooks = std::make_unique<webhooks::WebhookService>(*s->db, s->registry, *s->auth, s->access,
+                                                           webhooks::OptionsFromEnvironment());
+  s->approvals = std::make_unique<approvals::ApprovalService>(*s->db, s->registry, s->access, s->hooks, *s->records,
+                                                              *s->auth, s->notifier.get());
+  s->approvals->Register(s->actions, s->hooks);
+  KEHU_TRY(s->auth->EnsureDefaultRoles());  // before the review flow, whose step names a role
+  KEHU_TRY(modules::customers::EnsureReviewFlow(*s->approvals));
   return s;
 }
 

@@ -11,19 +11,13 @@
 #include "records/access.h"
 #include "records/actions.h"
 #include "records/hooks.h"
-#include "jobs/scheduler.h"
-#include "notify/notifier.h"
 #include "records/record_service.h"
-// BEGIN jobs includes
-// END jobs includes
-// BEGIN notify includes
-// END notify includes
-// BEGIN mail includes
-// END mail includes
-// BEGIN webhooks includes
-// END webhooks includes
-// BEGIN approvals includes
-// END approvals includes
+#include "approvals/approval_service.h"
+#include "jobs/scheduler.h"
+#include "mail/mail_service.h"
+#include "notify/notifier.h"
+#include "settings/field_options.h"
+#include "webhooks/webhook_service.h"
 
 namespace kehu::app {
 
@@ -44,17 +38,12 @@ struct Services {
   std::unique_ptr<auth::AuthService> auth;
   std::unique_ptr<auth::OrgService> org;
   std::unique_ptr<notify::Notifier> notifier;
+  std::unique_ptr<settings::FieldOptions> field_options;  // admin-edited option lists, loaded
   std::unique_ptr<jobs::Scheduler> scheduler;  // started by `kehu serve` only
-  // BEGIN jobs
-  // END jobs
-  // BEGIN notify
-  // END notify
-  // BEGIN mail
-  // END mail
-  // BEGIN webhooks
-  // END webhooks
-  // BEGIN approvals
-  // END approvals
+  // Shared with the mail.deliver job handler, so it outlives every run. Built by `kehu serve`.
+  std::shared_ptr<mail::MailService> mail;
+  std::unique_ptr<webhooks::WebhookService> webhooks;
+  std::unique_ptr<approvals::ApprovalService> approvals;
 };
 
 // Opens the database, applies migrations, loads and validates metadata and syncs entity tables.

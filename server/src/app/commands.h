@@ -17,8 +17,8 @@ struct ServeOptions {
   int io_threads = 2;
   int workers = 32;
   int shutdown_grace_seconds = 10;
-  // BEGIN mail options
-  // END mail options
+  std::string smtp_url;       // smtp://host:port | smtp+starttls://host:port | smtps://host:port
+  std::string smtp_from, smtp_username, smtp_password, smtp_ca_file;
 };
 
 int RunInit(const CommonOptions& common, const InitOptions& options, const std::string& argv0);
@@ -26,8 +26,8 @@ int RunServe(const CommonOptions& common, const ServeOptions& options, const std
 int RunDemo(const CommonOptions& common, const std::string& argv0);
 int RunBackup(const CommonOptions& common, const std::string& out, const std::string& argv0);
 int RunAuditVerify(const CommonOptions& common, const std::string& argv0);
-// BEGIN jobs commands
-// END jobs commands
+// kehu jobs list: the jobs table as a readable table, or JSON with `json`.
+int RunJobsList(const CommonOptions& common, bool json, const std::string& argv0);
 
 // Prints an error for the operator and returns the exit code 1.
 int Fail(const kehu::Error& e, const char* what);

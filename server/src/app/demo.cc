@@ -5,6 +5,7 @@
 #include <random>
 
 #include "app/app.h"
+#include "core/time.h"
 
 namespace kehu::app {
 namespace json = boost::json;
@@ -84,6 +85,24 @@ std::string Address(const City& city, const char* street, int n) {
   return out + street + std::to_string(1 + n % 300) + "号";
 }
 
+// 王芳 leads the demo sales team (销售部): 张伟 and 李娜 report to her, so her department-tree scope
+// covers their customers and she is the one who reviews them (客户审核 on the approvals engine).
+// Users already placed are left alone.
+Status PlaceDemoTeam(Services& s, const std::vector<int64_t>& owners) {
+  return s.db->Write([&](db::Session& w) -> Status {
+    KEHU_ASSIGN(db::Rows placed, w.Query("SELECT department_id FROM users WHERE id = ?", {db::Value(owners[2])}));
+    if (placed.empty() || !db::IsNull(placed.rows[0][0])) return Ok();
+    std::string now = NowIso();
+    KEHU_ASSIGN(db::Rows dept, w.Query("INSERT INTO departments (name, created_at, updated_at) VALUES (?, ?, ?) RETURNING id",
+                                       {db::Value("销售部"), db::Value(now), db::Value(now)}));
+    db::Value dept_id(db::AsInt(dept.rows[0][0]));
+    for (size_t i = 0; i < owners.size(); ++i)
+      KEHU_TRY(w.Execute("UPDATE users SET department_id = ?, manager_id = ? WHERE id = ? AND department_id IS NULL",
+                         {dept_id, i == 2 ? db::Value() : db::Value(owners[2]), db::Value(owners[i])}));
+    return Ok();
+  });
+}
+
 }  // namespace
 
 Result<int> FillDemoData(Services& s) {
@@ -102,6 +121,7 @@ Result<int> FillDemoData(Services& s) {
     KEHU_ASSIGN(int64_t id, s.auth->EnsureUser({user, name, "kehu-demo-2026", "", {role}}));
     owners.push_back(id);
   }
+  KEHU_TRY(PlaceDemoTeam(s, owners));
   std::mt19937 rng(20261122);
   int created = 0;
   for (int i = 1; i <= 300; ++i) {

@@ -41,11 +41,22 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--workers", serve.workers, "Worker threads for requests")->capture_default_str();
   serve_cmd->add_option("--shutdown-grace", serve.shutdown_grace_seconds, "Seconds to finish in-flight requests")
       ->capture_default_str();
-  // BEGIN mail options
-  // END mail options
-
-  // BEGIN jobs commands
-  // END jobs commands
+  serve_cmd->add_option("--smtp", serve.smtp_url,
+                        "Default mail server: smtp://host:25, smtp+starttls://host:587 or smtps://host:465")
+      ->envname("KEHU_SMTP_URL");
+  serve_cmd->add_option("--smtp-from", serve.smtp_from, "Default sender, e.g. \"Kehu <crm@example.com>\"")
+      ->envname("KEHU_SMTP_FROM");
+  serve_cmd->add_option("--smtp-username", serve.smtp_username, "Default SMTP AUTH user")->envname("KEHU_SMTP_USERNAME");
+  serve_cmd->add_option("--smtp-password", serve.smtp_password, "Default SMTP AUTH password (prefer the env variable)")
+      ->envname("KEHU_SMTP_PASSWORD");
+  serve_cmd->add_option("--smtp-ca-file", serve.smtp_ca_file, "Extra trusted CA (PEM) for the mail server's TLS")
+      ->envname("KEHU_SMTP_CA_FILE");
+  bool jobs_json = false;
+  auto* jobs_cmd = cli.add_subcommand("jobs", "Scheduled background jobs");
+  jobs_cmd->require_subcommand(1);
+  auto* jobs_list_cmd = jobs_cmd->add_subcommand("list", "List jobs: schedule, next and last run, failures");
+  add_common(jobs_list_cmd);
+  jobs_list_cmd->add_flag("--json", jobs_json, "Print JSON instead of a table");
 
   auto* demo_cmd = cli.add_subcommand("demo", "Fill realistic Chinese demo data (idempotent)");
   add_common(demo_cmd);
@@ -68,7 +79,6 @@ int main(int argc, char** argv) {
   if (demo_cmd->parsed()) return RunDemo(common, argv0);
   if (backup_cmd->parsed()) return RunBackup(common, backup_out, argv0);
   if (verify_cmd->parsed()) return RunAuditVerify(common, argv0);
-  // BEGIN jobs dispatch
-  // END jobs dispatch
+  if (jobs_list_cmd->parsed()) return RunJobsList(common, jobs_json, argv0);
   return 2;
 }

@@ -11,16 +11,9 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
-// BEGIN jobs includes
-// END jobs includes
-// BEGIN notify includes
-// END notify includes
-// BEGIN mail includes
-// END mail includes
-// BEGIN webhooks includes
-// END webhooks includes
-// BEGIN approvals includes
-// END approvals includes
+#include "jobs/housekeeping.h"
+#include "notify/event_hub.h"
+#include "mail/mail_settings.h"
 
 namespace kehu::app {
 namespace {
@@ -79,16 +72,57 @@ int RunServe(const CommonOptions& common, const ServeOptions& options, const std
   // Platform services: wire into ctx and register background work; the scheduler starts below.
   ctx.scheduler = services.scheduler.get();
   ctx.notifier = services.notifier.get();
-  // BEGIN jobs
-  // END jobs
-  // BEGIN notify
-  // END notify
-  // BEGIN mail
-  // END mail
-  // BEGIN webhooks
-  // END webhooks
-  // BEGIN approvals
-  // END approvals
+  ctx.field_options = services.field_options.get();
+  // Another server's option list edits reach this one within seconds.
+  if (Status s = services.scheduler->Register("options.refresh", "every 10s",
+                                              [fo = services.field_options.get()](const jobs::JobRun&) {
+                                                return fo->RefreshIfChanged();
+                                              });
+      !s.ok())
+    return Fail(s.error(), "serve");
+  // Stops the scheduler (waiting for running handlers) when RunServe returns, before the services
+  // its handlers use are destroyed.
+  struct SchedulerStopper {
+    jobs::Scheduler& scheduler;
+    ~SchedulerStopper() { scheduler.Stop(); }
+  } stop_scheduler{*services.scheduler};
+  if (Status housekeeping = jobs::RegisterHousekeeping(*services.scheduler, *services.db, *services.notifier);
+      !housekeeping.ok())
+    return Fail(housekeeping.error(), "serve");
+  // Polls the notifications table while anyone listens (any server may have written them) and
+  // pushes to the SSE streams; destroyed after the HTTP server below, stopped before the services.
+  notify::EventHub event_hub(*services.db, services.registry);
+  event_hub.Start();
+  ctx.events = &event_hub;
+  {
+    auto smtp = mail::ParseSmtpUrl(options.smtp_url);
+    if (!smtp.ok()) {
+      std::fprintf(stderr, "kehu: --smtp must be smtp://host:port, smtp+starttls://host:port or smtps://host:port\n");
+      return 2;
+    }
+    mail::MailOptions mail_options;
+    mail_options.defaults = *smtp;
+    if (!options.smtp_from.empty()) mail_options.defaults.from = options.smtp_from;
+    if (!options.smtp_username.empty()) mail_options.defaults.username = options.smtp_username;
+    if (!options.smtp_password.empty()) mail_options.defaults.password = options.smtp_password;
+    mail_options.defaults.ca_file = options.smtp_ca_file;
+    services.mail = std::make_shared<mail::MailService>(*services.db, std::move(mail_options));
+    ctx.mail = services.mail.get();
+    Status registered = services.scheduler->Register(
+        "mail.deliver", "every 10s",
+        [m = services.mail](const jobs::JobRun& run) { return m->DeliverDue([&run] { return run.Stopping(); }); });
+    if (!registered.ok()) return Fail(registered.error(), "serve");
+  }
+  ctx.webhooks = services.webhooks.get();
+  if (Status registered = services.scheduler->Register(
+          "webhooks.deliver", "every 5s",
+          [w = services.webhooks.get()](const jobs::JobRun& run) -> Status {
+            KEHU_TRY(w->RunDeliveries([&run] { return run.Stopping(); }));
+            return Ok();
+          });
+      !registered.ok())
+    return Fail(registered.error(), "serve");
+  ctx.approvals = services.approvals.get();
   if (Status started = services.scheduler->Start(); !started.ok()) return Fail(started.error(), "serve");
   http::Router router;
   api::RegisterRoutes(router, ctx, KEHU_VERSION);

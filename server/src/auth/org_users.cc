@@ -7,6 +7,7 @@
 #include "auth/org_service.h"
 #include "core/crypto.h"
 #include "core/time.h"
+#include "core/zones.h"
 #include "records/audit.h"
 #include "records/codec.h"
 
@@ -78,6 +79,22 @@ Status CheckPlacement(db::Session& s, int64_t user_id, const std::optional<Value
     if (!chain.empty()) return ValidationFailed().Field("managerId", "cycle");
   }
   return Ok();
+}
+
+// A user's time zone must be an IANA zone of the tz database; the language one the UI speaks.
+Status CheckZoneAndLocale(const std::optional<std::string>& zone, const std::optional<std::string>& locale) {
+  Error invalid = ValidationFailed();
+  if (zone && !zones::IsKnownZone(*zone)) invalid.Field("timeZone", "invalid_time_zone");
+  if (locale && *locale != "zh-CN" && *locale != "zh-TW" && *locale != "en") invalid.Field("locale", "invalid_option");
+  if (!invalid.fields.empty()) return invalid;
+  return Ok();
+}
+
+// Fields a user may change on their own account (PATCH /auth/me, or PATCH /users/{own id}).
+bool OnlyOwnProfileFields(const json::object& body) {
+  for (const auto& [key, v] : body)
+    if (key != "version" && key != "displayName" && key != "timeZone" && key != "locale") return false;
+  return true;
 }
 
 Status CheckContact(const std::optional<std::string>& email, const std::optional<std::string>& mobile) {
@@ -168,7 +185,11 @@ Result<json::object> OrgService::CreateUser(const records::Actor& actor, const j
   KEHU_ASSIGN(auto dept, OptionalId(body, "departmentId"));
   KEHU_ASSIGN(auto manager, OptionalId(body, "managerId"));
   KEHU_ASSIGN(auto roles, RoleCodes(body));
+  KEHU_ASSIGN(auto tz, OptionalString(body, "timeZone"));
+  KEHU_ASSIGN(auto locale, OptionalString(body, "locale"));
   Error invalid = ValidationFailed();
+  if (Status zone = CheckZoneAndLocale(tz, locale); !zone.ok())
+    invalid.fields.insert(zone.error().fields.begin(), zone.error().fields.end());
   static const std::regex kUsername("^[A-Za-z0-9._@-]{2,64}$");
   if (!username) invalid.Field("username", "required");
   else if (!std::regex_match(*username, kUsername)) invalid.Field("username", "invalid_format");
@@ -186,9 +207,11 @@ Result<json::object> OrgService::CreateUser(const records::Actor& actor, const j
     std::string now = NowIso();
     KEHU_ASSIGN(db::Rows ids, s.Query(
         "INSERT INTO users (username, display_name, password_hash, email, mobile, department_id, manager_id, "
-        "created_at, updated_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "time_zone, locale, created_at, updated_at, password_changed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {Value(*username), Value(*display), Value(hash), email ? Value(*email) : Value(),
-         mobile ? Value(*mobile) : Value(), dept ? *dept : Value(), manager ? *manager : Value(), Value(now),
+         mobile ? Value(*mobile) : Value(), dept ? *dept : Value(), manager ? *manager : Value(),
+         Value(tz.value_or(std::string(zones::kDefaultZone))), Value(locale.value_or("zh-CN")), Value(now),
          Value(now), Value(now)}));
     int64_t id = db::AsInt(ids.rows[0][0]);
     KEHU_TRY(SetRoles(s, id, roles));
@@ -201,7 +224,8 @@ Result<json::object> OrgService::CreateUser(const records::Actor& actor, const j
 }
 
 Result<json::object> OrgService::UpdateUser(const records::Actor& actor, int64_t id, const json::object& body) {
-  if (!actor.is_admin) return Forbidden();
+  // Anyone may change their own display name, time zone and language; everything else is admins'.
+  if (!actor.is_admin && !(id == actor.user_id && OnlyOwnProfileFields(body))) return Forbidden();
   static const std::set<std::string> kKnown = {"version", "displayName", "email", "mobile", "departmentId",
                                                "managerId", "roles", "active", "timeZone", "locale",
                                                "grantOverrides"};
@@ -218,8 +242,8 @@ Result<json::object> OrgService::UpdateUser(const records::Actor& actor, int64_t
   KEHU_ASSIGN(auto locale, OptionalString(body, "locale"));
   KEHU_TRY(CheckContact(email, mobile));
   if (display && display->empty()) return ValidationFailed().Field("displayName", "required");
-  if (locale && *locale != "zh-CN" && *locale != "zh-TW" && *locale != "en")
-    return ValidationFailed().Field("locale", "invalid_option");
+  if (display && records::Utf8Length(*display) > 100) return ValidationFailed().Field("displayName", "too_long");
+  KEHU_TRY(CheckZoneAndLocale(tz, locale));
   auto* active = body.if_contains("active");
   if (active && !active->is_bool()) return InvalidInput("wrong_type").Field("active", "wrong_type");
   json::object out;

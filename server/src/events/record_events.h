@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "db/database.h"
@@ -26,5 +27,14 @@ Status Emit(db::Session& s, const RecordEvent& ev);
 
 // Registers "*" after-create/update/delete hooks that emit created/updated/deleted. Start-up only.
 void RegisterRecordEventHooks(records::Hooks& hooks);
+
+// The event types subscribers may name, in display order.
+const std::vector<std::string>& EventTypes();
+
+// Emit keeps an in-process copy of which (entity, type) pairs active webhooks want, reloaded from
+// the `webhooks` table at most every few seconds. Call after changing subscriptions so this
+// process sees the change at once (other processes see it within the reload interval).
+// Thread-safe.
+void InvalidateSubscriptionCache();
 
 }  // namespace kehu::events

@@ -6,12 +6,15 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace kehu::http {
+
+class EventStream;  // http/event_stream.h
 
 // Case-insensitive header map (names compared in ASCII lower case).
 struct HeaderLess {
@@ -47,6 +50,9 @@ struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  // Set = a streamed body (Server-Sent Events): `body` is ignored; the transport writes the headers
+  // and then the stream's chunks until it closes (see http/event_stream.h). Never kept alive.
+  std::shared_ptr<EventStream> stream;
 
   static Response Json(int status, std::string body);
   static Response Text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");

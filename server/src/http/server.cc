@@ -177,6 +177,7 @@ void Server::Impl::Shutdown() {
     spdlog::warn("http shutdown: {} connection(s) still busy after {} s; closing them",
                  core_.sessions.Size(), grace_.count());
   }
+  core_.CloseWakerGate();  // event-stream producers may not post into ioc_ from here on
   work_.reset();
   ioc_.stop();
   for (auto& t : threads_) t.join();

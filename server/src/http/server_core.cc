@@ -134,6 +134,16 @@ void ServerCore::Finalize(const Request& req, Response& res) const {
   if (api_path && !res.headers.count("Cache-Control")) res.headers["Cache-Control"] = "no-store";
 }
 
+void ServerCore::PostUnlessShutDown(const std::function<void()>& post) {
+  std::lock_guard lock(waker_mutex_);
+  if (wakers_open_) post();
+}
+
+void ServerCore::CloseWakerGate() {
+  std::lock_guard lock(waker_mutex_);
+  wakers_open_ = false;
+}
+
 void ServerCore::Record(const Request& req, int status, size_t bytes,
                         std::chrono::steady_clock::time_point start) const {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -11,6 +11,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -27,7 +28,8 @@ namespace asio = boost::asio;
 class SessionHandle {
  public:
   virtual ~SessionHandle() = default;
-  // Posts a close to the session's strand; the session closes if it is between requests.
+  // Posts a close to the session's strand; the session closes if it is between requests or
+  // streaming an EventStream (streams never hold up a shutdown).
   virtual void CloseIfIdle() = 0;
 };
 
@@ -58,6 +60,12 @@ struct ServerCore {
   // Security headers, X-Request-Id, Cache-Control for API answers.
   void Finalize(const Request& req, Response& res) const;
 
+  // Runs `post` (which posts to an io strand) unless shutdown closed the gate. Event-stream wakers
+  // run on producer threads; the gate keeps them from posting to an io_context being destroyed.
+  void PostUnlessShutDown(const std::function<void()>& post);
+  // Closes the gate; returns once no post is in progress.
+  void CloseWakerGate();
+
   // Counts the request in the metrics and writes the access-log line.
   void Record(const Request& req, int status, size_t bytes,
               std::chrono::steady_clock::time_point start) const;
@@ -74,6 +82,9 @@ struct ServerCore {
   SessionRegistry sessions;
 
  private:
+  std::mutex waker_mutex_;
+  bool wakers_open_ = true;  // GUARDED_BY(waker_mutex_)
+
   asio::awaitable<Response> OnWorker(Request& req, const std::function<Response(Request&)>& fn);
   Response ServeStatic(Request& req);
 };

@@ -60,6 +60,25 @@ bhttp::response<bhttp::string_body> ToBeast(const Request& req, Response&& res, 
   return out;
 }
 
+bhttp::response<bhttp::empty_body> ToBeastStreamHead(const Request& req, const Response& res) {
+  bhttp::response<bhttp::empty_body> out{static_cast<bhttp::status>(res.status), 11};
+  for (const auto& [name, value] : res.headers) {
+    if (beast::iequals(name, "Content-Length") || beast::iequals(name, "Transfer-Encoding") ||
+        beast::iequals(name, "Connection") || beast::iequals(name, "Content-Encoding")) {
+      continue;
+    }
+    if (!SafeHeader(name, value)) {
+      spdlog::error("request {}: dropped response header {} with a line break", req.request_id,
+                    name);
+      continue;
+    }
+    out.set(name, value);
+  }
+  out.chunked(true);
+  out.keep_alive(false);
+  return out;
+}
+
 void LogSessionEnd(std::exception_ptr e) {
   if (!e) return;
   try {

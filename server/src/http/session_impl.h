@@ -6,7 +6,9 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -15,6 +17,7 @@
 #include <memory>
 #include <type_traits>
 
+#include "http/event_stream.h"
 #include "http/exchange.h"
 #include "http/server_core.h"
 #include "http/target.h"
@@ -38,6 +41,8 @@ bool IsHttpError(const boost::system::error_code& ec);
 void FillHeader(const bhttp::request<bhttp::string_body>& msg, Request& req);
 // Beast's message from ours; HEAD keeps the Content-Length of the body it does not send.
 bhttp::response<bhttp::string_body> ToBeast(const Request& req, Response&& res, bool keep_alive);
+// The head of a streamed response: chunked, Connection: close, no Content-Length.
+bhttp::response<bhttp::empty_body> ToBeastStreamHead(const Request& req, const Response& res);
 // Completion of a session's co_spawn: logs an exception that escaped it.
 void LogSessionEnd(std::exception_ptr e);
 
@@ -46,7 +51,8 @@ class Session final : public SessionHandle, public std::enable_shared_from_this<
   static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
 
  public:
-  Session(ServerCore& core, tcp::socket socket) : core_(core), stream_(MakeStream(socket)) {
+  Session(ServerCore& core, tcp::socket socket)
+      : core_(core), stream_(MakeStream(socket)), wake_(stream_.get_executor()) {
     boost::system::error_code ec;
     auto ep = Lowest().socket().remote_endpoint(ec);
     if (!ec) {
@@ -54,13 +60,21 @@ class Session final : public SessionHandle, public std::enable_shared_from_this<
       loopback_ = IsLoopback(ep.address());
     }
   }
-  ~Session() override { core_.sessions.Remove(this); }
+  ~Session() override {
+    // Normally StreamResponse did this; not when the frame is destroyed with the io_context.
+    if (events_) events_->SetWaker(nullptr);
+    core_.sessions.Remove(this);
+  }
 
   static asio::awaitable<void> Run(std::shared_ptr<Session> self) { co_await self->Serve(); }
 
   void CloseIfIdle() override {
     asio::post(stream_.get_executor(), [self = this->shared_from_this()] {
       if (self->idle_) self->Lowest().cancel();
+      if (self->streaming_) {  // PumpEvents sees core_.stopping once woken or its write aborts
+        self->wake_.cancel();
+        self->Lowest().cancel();
+      }
     });
   }
 
@@ -150,6 +164,10 @@ class Session final : public SessionHandle, public std::enable_shared_from_this<
 
     Lowest().expires_never();  // the handler may take its time; no timer may fire under it
     Response res = co_await core_.Dispatch(req, loopback_);
+    if (res.stream) {
+      co_await StreamResponse(req, std::move(res), start);
+      co_return false;  // a streamed response always ends its connection
+    }
     keep_alive = keep_alive && !core_.stopping;
     co_return co_await Reply(req, std::move(res), keep_alive, start);
   }
@@ -182,6 +200,77 @@ class Session final : public SessionHandle, public std::enable_shared_from_this<
     co_return !ec;
   }
 
+  // Writes the head of a streamed response, then its chunks as they come (PumpEvents); a clean
+  // end (the producer closed) gets the last chunk and a graceful close, anything else just ends.
+  asio::awaitable<void> StreamResponse(const Request& req, Response res, Clock::time_point start) {
+    events_ = std::move(res.stream);
+    EventStream* events = events_.get();
+    core_.Finalize(req, res);
+    auto head = ToBeastStreamHead(req, res);
+    bhttp::response_serializer<bhttp::empty_body> serializer{head};
+    streaming_ = true;  // from here on shutdown closes us at once
+    Lowest().expires_after(Options().read_timeout);
+    auto [ec, n] = co_await bhttp::async_write_header(stream_, serializer, kUseTuple);
+    size_t bytes = 0;
+    bool clean = !ec && req.method != "HEAD";
+    if (clean) {
+      events->SetWaker([core = &core_, weak = this->weak_from_this(), ex = stream_.get_executor()] {
+        core->PostUnlessShutDown([&] {
+          asio::post(ex, [weak] {
+            if (auto self = weak.lock()) self->wake_.cancel();
+          });
+        });
+      });
+      WatchPeer();
+      clean = co_await PumpEvents(*events, bytes);
+      events->SetWaker(nullptr);
+    }
+    streaming_ = false;
+    events->Close();  // tells the producer we are gone (no-op if it closed first)
+    core_.Record(req, res.status, bytes, start);
+    if (clean) {
+      Lowest().expires_after(Options().read_timeout);
+      auto [lec, ln] = co_await asio::async_write(stream_, bhttp::make_chunk_last(), kUseTuple);
+      clean = !lec;
+    }
+    boost::system::error_code ignored;
+    Lowest().socket().cancel(ignored);  // ends WatchPeer's wait
+    if (clean) co_await CloseGracefully();
+  }
+
+  // Writes the stream's data as it arrives. True when the producer closed the stream; false when
+  // the peer went away, a write failed or timed out, or the server is stopping.
+  asio::awaitable<bool> PumpEvents(EventStream& events, size_t& bytes) {
+    while (true) {
+      if (core_.stopping || peer_gone_) co_return false;
+      EventStream::Batch batch = events.Take();
+      if (!batch.data.empty()) {
+        Lowest().expires_after(Options().read_timeout);  // a client that stops reading is cut off
+        auto [ec, n] =
+            co_await asio::async_write(stream_, bhttp::make_chunk(asio::buffer(batch.data)), kUseTuple);
+        if (ec) co_return false;
+        bytes += batch.data.size();
+        continue;  // Take() again: more may have come, or the close that came with this batch
+      }
+      if (batch.closed) co_return true;
+      // Take() and this wait run on the strand without a suspension between them, and wakers
+      // post to the same strand, so a Push can never slip in unnoticed.
+      Lowest().expires_never();
+      wake_.expires_at(Clock::time_point::max());
+      co_await wake_.async_wait(kUseTuple);
+    }
+  }
+
+  // A streaming client sends nothing more: the socket turning readable means it closed (or
+  // misbehaves). Either way the stream ends at once instead of at the next failed write.
+  void WatchPeer() {
+    Lowest().socket().async_wait(tcp::socket::wait_read,
+                                 [self = this->shared_from_this()](boost::system::error_code) {
+                                   self->peer_gone_ = true;
+                                   self->wake_.cancel();
+                                 });
+  }
+
   // After a "Connection: close" answer: say goodbye, then read until the peer closes (briefly),
   // so unread request bytes do not turn our close into a reset that eats the answer.
   asio::awaitable<void> CloseGracefully() {
@@ -201,10 +290,14 @@ class Session final : public SessionHandle, public std::enable_shared_from_this<
 
   ServerCore& core_;
   Stream stream_;
+  asio::steady_timer wake_;  // PumpEvents waits on it; wakers and WatchPeer cancel it
+  std::shared_ptr<EventStream> events_;  // the response being streamed, if any
   beast::flat_buffer buffer_;
   std::string remote_;
   bool loopback_ = false;
   bool idle_ = false;  // waiting for a request; shutdown may close it
+  bool streaming_ = false;  // writing an EventStream; shutdown closes it too
+  bool peer_gone_ = false;  // set by WatchPeer
 };
 
 template <class S>

@@ -133,14 +133,17 @@ std::optional<std::string> ParseDateCell(std::string_view cell) {
 }
 
 std::optional<std::string> CellDecoder::Option(const meta::Field& f, std::string_view cell) {
-  for (const auto& o : f.options) {
+  // One snapshot per import, so a list an admin saves mid-import cannot mix two versions.
+  auto [snapshot, taken] = option_lists_.try_emplace(&f, f.Options());
+  const meta::OptionList& list = *snapshot->second;
+  for (const auto& o : list) {
     if (o.value == cell) return o.value;
     for (const auto& [lang, label] : o.labels)
       if (label == cell) return o.value;
   }
   auto [it, fresh] = option_keys_.try_emplace(&f);
   if (fresh) {
-    for (const auto& o : f.options) {
+    for (const auto& o : list) {
       it->second.emplace(HeaderKey(o.value), o.value);
       for (const auto& [lang, label] : o.labels) it->second.emplace(HeaderKey(label), o.value);
     }

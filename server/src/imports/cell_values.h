@@ -18,6 +18,7 @@
 #include <boost/json/value.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,7 @@ class CellDecoder {
   std::optional<std::string> Option(const meta::Field& f, std::string_view cell);
 
   std::map<const meta::Field*, std::map<std::string, std::string>> option_keys_;
+  std::map<const meta::Field*, std::shared_ptr<const meta::OptionList>> option_lists_;
 };
 
 // "2026/1/5" → "2026-01-05"; nullopt when the text is no date of the forms above.

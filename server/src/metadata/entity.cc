@@ -43,10 +43,23 @@ bool Entity::ChecksDuplicateNames() const {
   return false;
 }
 
+std::shared_ptr<const OptionList> Field::Options() const {
+  if (runtime_options)
+    if (auto list = runtime_options->Get()) return list;
+  // The file's list lives as long as the registry; alias it without copying.
+  return std::shared_ptr<const OptionList>(std::shared_ptr<const OptionList>(), &options);
+}
+
 bool Field::HasOption(std::string_view v) const {
-  for (const auto& o : options)
-    if (o.value == v) return true;
-  return false;
+  auto list = Options();
+  const EnumOption* o = FindOption(*list, v);
+  return o && o->active;
+}
+
+const EnumOption* FindOption(const OptionList& list, std::string_view v) {
+  for (const auto& o : list)
+    if (o.value == v) return &o;
+  return nullptr;
 }
 
 const Field* Entity::FindField(std::string_view name) const {

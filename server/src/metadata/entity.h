@@ -3,6 +3,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +28,29 @@ enum class TextFormat { kNone, kPostalCode, kCreditCode };
 struct EnumOption {
   std::string value;
   Labels labels;
+  bool active = true;  // a retired option keeps its label for old records but takes no new input
+};
+
+using OptionList = std::vector<EnumOption>;
+
+// The option list of a field whose options admins edit at run time (metadata "editableOptions"):
+// the registry stays immutable, and this one slot is swapped whole when an admin saves, so
+// readers always see a complete list. Thread-safe.
+class RuntimeOptions {
+ public:
+  std::shared_ptr<const OptionList> Get() const {
+    std::lock_guard lock(mu_);
+    return list_;
+  }
+  void Set(OptionList list) {
+    auto next = std::make_shared<const OptionList>(std::move(list));
+    std::lock_guard lock(mu_);
+    list_ = std::move(next);
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::shared_ptr<const OptionList> list_;  // null until set: the file's options apply
 };
 
 struct Field {
@@ -38,7 +63,10 @@ struct Field {
   bool read_only = false;       // set by the system, never by clients
   int max_length = 0;           // text-like types; 0 = type default
   TextFormat format = TextFormat::kNone;  // text only
-  std::vector<EnumOption> options;
+  OptionList options;           // as in the entity file; read them through Options()
+  // Set for "editableOptions": true: the list admins edit (settings/field_options), shared by
+  // every copy of this Field.
+  std::shared_ptr<RuntimeOptions> runtime_options;
   std::string target;           // relation: entity name
   boost::json::value default_value;  // null = none
   bool system = false;          // id, version, createdAt, ... (not in the entity file)
@@ -47,8 +75,14 @@ struct Field {
   // Types stored in two columns name the second one's suffix: money keeps its currency in
   // "<column>_currency", a region its names ("北京市/市辖区/朝阳区") in "<column>_names".
   std::string_view CompanionSuffix() const;
+  // The options in force: the admins' list when one was saved, else the entity file's.
+  std::shared_ptr<const OptionList> Options() const;
+  // Whether `v` is an active option (retired ones take no new input).
   bool HasOption(std::string_view v) const;
 };
+
+// The option with value `v` in `list`, active or retired, or null.
+const EnumOption* FindOption(const OptionList& list, std::string_view v);
 
 // A titled group of fields on forms and detail pages (metadata "sections"); fields in no section
 // are shown after the last one.

@@ -103,6 +103,11 @@ Result<Field> ParseField(const json::object& o, const std::string& where) {
   }
   if ((f.type == FieldType::kEnum || f.type == FieldType::kMultiEnum) && f.options.empty())
     return Bad(w + ": enum without options");
+  if (auto* v = o.if_contains("editableOptions"); v && v->is_bool() && v->as_bool()) {
+    if (f.type != FieldType::kEnum && f.type != FieldType::kMultiEnum)
+      return Bad(w + ": editableOptions needs an enum field");
+    f.runtime_options = std::make_shared<RuntimeOptions>();
+  }
   if (f.type == FieldType::kRelation && f.target.empty()) return Bad(w + ": relation without target");
   if (f.max_length == 0) {
     if (f.type == FieldType::kLongText) f.max_length = 20000;

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "core/time.h"
+#include "events/record_events.h"
 #include "records/audit.h"
 #include "records/codec.h"
 #include "records/field_rules.h"
@@ -43,7 +44,9 @@ Result<json::object> RecordService::ChangeState(const Actor& actor, const meta::
     KEHU_TRY(s.Execute("UPDATE " + e.table + " SET " + sets + " WHERE id = ?", params));
     KEHU_TRY(AppendAudit(s, actor, {e.name, id, audit_action, std::move(changes)}));
     KEHU_ASSIGN(after, LoadOne(s, Actor::System(), e, id, Action::kRead, false));
-    return Reindex(s, e, after);
+    KEHU_TRY(Reindex(s, e, after));
+    // Webhook subscribers learn of it after commit (the outbox row is part of this transaction).
+    return events::Emit(s, {e.name, id, "state_changed", actor.user_id, after});
   }));
   ShapeForActor(actor, e, after);
   return after;

@@ -44,6 +44,13 @@ TEST_F(BadInputTest, MalformedJsonIs400) {
   ExpectHealthy();
 }
 
+// Regression: an unknown field named like a message placeholder hung the request forever.
+TEST_F(BadInputTest, AFieldNamedLikeAMessagePlaceholderIsAnswered400) {
+  HttpResponse r = admin->Post("/api/v1/customers", json::object{{"name", "占位符公司"}, {"{field}", "x"}});
+  EXPECT_EQ(r.status, 400) << r.Describe();
+  EXPECT_NE(Str(At(r.json, "error"), "message").find("{field}"), std::string::npos) << r.Describe();
+}
+
 TEST_F(BadInputTest, JsonThatIsNotAnObjectIs400) {
   for (const char* body : {"[]", "[{\"name\":\"x\"}]", "42", "\"name\"", "null", "true"}) {
     ExpectRejected(body, 400);

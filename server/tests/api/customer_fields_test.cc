@@ -81,8 +81,8 @@ TEST_F(CustomerFieldsTest, CreditCodeIsNormalizedAndItsChecksumNeedsConfirmation
 
 TEST_F(CustomerFieldsTest, ReviewFieldsAreReadOnlyForClients) {
   json::object c = CreateCustomer({{"name", "审核公司"}});
-  EXPECT_EQ(Str(c, "reviewState"), "draft");
-  HttpResponse r = admin->Post("/api/v1/customers", json::object{{"name", "自批公司"}, {"reviewState", "approved"}});
+  EXPECT_EQ(Str(c, "approvalState"), "draft");
+  HttpResponse r = admin->Post("/api/v1/customers", json::object{{"name", "自批公司"}, {"approvalState", "approved"}});
   EXPECT_EQ(r.status, 400) << r.Describe();
 }
 

@@ -3,6 +3,11 @@ import type { NumberingReset, NumberingRule } from './types';
 
 const seg = (s: string) => encodeURIComponent(s);
 
+/** Every entity's numbering rule (admins). */
+export async function listNumbering(): Promise<NumberingRule[]> {
+  return (await request<{ items: NumberingRule[] }>('/numbering')).items;
+}
+
 /** The entity's numbering rule (admins); 404 when the entity numbers nothing. */
 export function getNumbering(entity: string): Promise<NumberingRule> {
   return request(`/numbering/${seg(entity)}`);

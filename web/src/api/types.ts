@@ -13,6 +13,8 @@ export type EntityAction = 'create' | 'read' | 'edit' | 'delete' | 'export' | 'p
 export interface FieldOption {
   value: string;
   labels: Labels;
+  /** false for a retired option: still labels old records, not offered for new input. */
+  active?: boolean;
 }
 
 export interface FieldMeta {
@@ -23,6 +25,8 @@ export interface FieldMeta {
   unique?: boolean;
   readOnly?: boolean;
   options?: FieldOption[];
+  /** Admins edit this field's options at run time (系统管理 → 选项列表). */
+  editableOptions?: boolean;
   target?: string;
   maxLength?: number;
   readable?: boolean;
@@ -283,10 +287,6 @@ export interface LabelLayout {
   labelHeightMm: number;
   [extra: string]: unknown;
 }
-
-/** 客户审核 (customers.reviewState): draft 未提交, pending 待审核, approved 已审核, rejected 已驳回. */
-export type ReviewState = 'draft' | 'pending' | 'approved' | 'rejected';
-export type ReviewAction = 'submit' | 'withdraw' | 'approve' | 'reject';
 
 /** POST /{entity}/{id}/merge: the survivor and how many records of each kind moved to it. */
 export interface MergeResult {

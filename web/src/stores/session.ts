@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import * as authApi from '@/api/auth';
 import { setCsrfToken } from '@/api/client';
 import type { EntityAction, Permissions, User } from '@/api/types';
+import { stopNotifications } from '@/composables/use-notifications';
 import { resetUserDirectory } from '@/composables/use-user-directory';
 import { browserTimeZone } from '@/utils/time';
 
@@ -51,6 +52,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function logout(): Promise<void> {
+    stopNotifications();
     try {
       await authApi.logout();
     } finally {

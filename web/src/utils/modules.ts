@@ -19,7 +19,7 @@ export function moduleOf(entity: string): string {
  * name them yet ("quickFilters" in metadata/entities/*.json wins).
  */
 export const DEFAULT_QUICK_FILTERS: Record<string, string[]> = {
-  customers: ['category', 'industry', 'importance', 'reviewState', 'ownerId'],
+  customers: ['category', 'industry', 'importance', 'approvalState', 'ownerId'],
 };
 
 /**

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityMeta } from '@/api/types';
-import { numberedField, numberingCandidates, renderPattern } from './numbering';
-
-const entity = (name: string, unique: boolean): EntityMeta => ({
-  name, labels: {}, owned: true, searchable: true, titleField: 'name', listColumns: [], actions: [],
-  fields: [{ name: 'code', type: 'text', labels: {}, unique }],
-});
+import { numberedField, renderPattern } from './numbering';
 
 describe('numbering', () => {
   it('renders dates and a padded sequence', () => {
@@ -17,10 +11,6 @@ describe('numbering', () => {
 
   it('leaves unknown placeholders as typed', () => {
     expect(renderPattern('KH{foo}{seq:3}', new Date(2026, 0, 1), 1)).toBe('KH{foo}001');
-  });
-
-  it('probes only entities with a unique text field', () => {
-    expect(numberingCandidates([entity('customers', true), entity('notes', false)]).map((e) => e.name)).toEqual(['customers']);
   });
 
   it('knows the customer code is numbered', () => {

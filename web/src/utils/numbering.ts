@@ -1,5 +1,5 @@
 // 编号规则: patterns such as KH{yyyy}{MM}-{seq:5} (API.md "Numbering").
-import type { EntityMeta, NumberingReset } from '@/api/types';
+import type { NumberingReset } from '@/api/types';
 
 /**
  * Fields the server fills from a numbering rule when left empty. /meta does not say so yet, so the
@@ -27,14 +27,6 @@ export const PLACEHOLDERS: { token: string; key: string }[] = [
 export const RULE_ERRORS = [
   'unknown_placeholder', 'one_sequence_required', 'bad_sequence_width', 'pattern_lacks_date', 'too_long', 'invalid_option',
 ];
-
-/**
- * Entities that may have a rule: the server numbers only a unique text field, so others need no
- * request (each probe of an entity without a rule answers 404).
- */
-export function numberingCandidates(entities: EntityMeta[]): EntityMeta[] {
-  return entities.filter((e) => e.fields.some((f) => f.type === 'text' && f.unique));
-}
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 

@@ -1,6 +1,5 @@
 #include "core/text/fold.h"
 
-#include <opencc/opencc.h>
 #include <spdlog/spdlog.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -8,6 +7,7 @@
 #include <exception>
 #include <memory>
 
+#include "core/text/chinese_script.h"
 #include "core/text/utf8.h"
 
 namespace kehu::text {
@@ -27,22 +27,6 @@ const icu::Normalizer2* NfkcCasefold() {
   return normalizer;
 }
 
-// One shared converter: OpenCC converters are thread-safe once constructed, and constructing one
-// loads its dictionaries (milliseconds), so it is built on first use only.
-const opencc::SimpleConverter* T2s() {
-  static const std::unique_ptr<opencc::SimpleConverter> converter =
-      []() -> std::unique_ptr<opencc::SimpleConverter> {
-    try {
-      return std::make_unique<opencc::SimpleConverter>("t2s.json");
-    } catch (const std::exception& e) {
-      spdlog::error("text: OpenCC t2s.json unavailable, traditional text is not folded: {}",
-                    e.what());
-      return nullptr;
-    }
-  }();
-  return converter.get();
-}
-
 bool IsAscii(std::string_view s) {
   for (char c : s) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
@@ -58,14 +42,6 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
-// OpenCC's dictionaries only hold CJK text: skip it for everything else.
-bool HasCjk(std::string_view s) {
-  for (std::size_t pos = 0; pos < s.size();) {
-    if (NextCodePoint(s, pos) >= 0x2E80) return true;
-  }
-  return false;
-}
-
 std::string NormalizeCasefold(std::string_view s) {
   const icu::Normalizer2* normalizer = NfkcCasefold();
   if (normalizer == nullptr) return std::string(s);
@@ -78,27 +54,14 @@ std::string NormalizeCasefold(std::string_view s) {
   return U_SUCCESS(status) ? out : std::string(s);
 }
 
-std::string TraditionalToSimplified(std::string text) {
-  const opencc::SimpleConverter* converter = T2s();
-  if (converter == nullptr) return text;
-  try {
-    return converter->Convert(text);  // `text` is valid UTF-8: 1.1.6 overreads otherwise
-  } catch (const std::exception& e) {
-    spdlog::warn("text: OpenCC conversion failed: {}", e.what());
-    return text;
-  }
-}
-
 }  // namespace
 
 std::string Fold(std::string_view s) {
   if (IsAscii(s)) return AsciiLower(s);  // NFKC_Casefold of ASCII is ASCII lower case
   if (!IsValidUtf8(s)) return std::string(s);
-  std::string out = NormalizeCasefold(s);
-  if (HasCjk(out)) out = TraditionalToSimplified(std::move(out));
-  return out;
+  return ToSimplified(NormalizeCasefold(s));
 }
 
-bool FoldingReady() { return NfkcCasefold() != nullptr && T2s() != nullptr; }
+bool FoldingReady() { return NfkcCasefold() != nullptr && ChineseScriptReady(); }
 
 }  // namespace kehu::text

@@ -1,18 +1,21 @@
-// 客户审核 (issue #5): a customer's data is submitted for review, then approved or rejected (with a
-// reason) by a reviewer — an admin, executive or supervisor whose edit scope covers the customer.
-// States: draft 未提交 → pending 待审核 → approved 已审核 | rejected 已驳回 (→ pending again);
-// withdraw takes a pending one back to draft. A pending customer cannot be edited (409).
-// The approvals engine of issue #8 will take this over; the actions and states stay.
+// 客户审核 (issue #5) runs on the approvals engine (approvals/approval_service.h): customers carry
+// approvalState, and POST /api/v1/customers/{id}/submit|withdraw|approve|reject are the engine's
+// generic record actions. What stays here is the customers module's default flow, so a fresh
+// install can review customers without configuring anything.
 #pragma once
 
+#include "approvals/approval_service.h"
 #include "records/actions.h"
 #include "records/hooks.h"
 #include "records/record_service.h"
 
 namespace kehu::modules::customers {
 
-// Registers POST /api/v1/customers/{id}/submit|withdraw|approve|reject ({"comment"}) and the
-// edit lock. Start-up only.
-void RegisterReview(records::Actions& actions, records::Hooks& hooks, records::RecordService& records);
+// The flow seeded for customers: one step, any one 主管 (role supervisor) who may see the customer
+// (the supervisor of the rep's department tree in the default roles).
+approvals::FlowDefinition DefaultReviewFlow();
+
+// Seeds DefaultReviewFlow() unless customers ever had a flow (one an admin turned off stays off).
+Status EnsureReviewFlow(approvals::ApprovalService& approvals);
 
 }  // namespace kehu::modules::customers

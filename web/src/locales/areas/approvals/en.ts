@@ -1,2 +1,47 @@
 // Messages of the approvals pages (en). Keys must match the other languages' files.
-export default {};
+export default {
+  locked: 'Pending approval: cannot be edited',
+  lockedAlert: 'This record is pending approval; edit it after the decision or withdraw it.',
+  state: { draft: 'Not submitted', pending: 'Pending', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' },
+  decision: { approved: 'Approved', rejected: 'Rejected' },
+  mode: { any: 'Any one approves', all: 'Everyone approves' },
+  approver: {
+    user: 'Member: {name}', userStep: 'Named member', manager: 'Direct manager', manager_chain: '{levels} levels of managers', role: 'Role: {role}',
+  },
+  roles: { admin: 'Administrator', executive: 'Executive', supervisor: 'Supervisor', sales_rep: 'Sales rep' },
+  panel: {
+    state: 'Approval', flow: 'Flow', submittedBy: 'Submitted by {name} at {at}', submitComment: 'Note',
+    submit: 'Submit for approval', withdraw: 'Withdraw', approve: 'Approve', reject: 'Reject',
+    withdrawConfirm: 'Withdraw “{title}” from approval? You can then edit it and submit it again.',
+    submitHint: 'Until it is decided or withdrawn, the record cannot be edited.',
+    dialogTitle: { submit: 'Submit for approval: {title}', approve: 'Approve: {title}', reject: 'Reject: {title}' },
+    commentOptional: 'Comment (optional)', submitCommentOptional: 'Note (optional)', reason: 'Reason for rejecting',
+    reasonRequired: 'Please give a reason',
+    earlier: 'Earlier approvals ({n})',
+    done: { submit: 'Submitted for approval', withdraw: 'Withdrawn', approve: 'Approved', reject: 'Rejected' },
+  },
+  inbox: {
+    title: 'Approvals', pendingTab: 'Waiting for me', submittedTab: 'Submitted by me', refresh: 'Refresh',
+    flow: 'Flow', step: 'Current step', stepOf: 'Step {n} of {total}', submitter: 'Submitted by', submittedAt: 'Submitted at', open: 'Open record',
+    emptyPending: 'Nothing is waiting for your approval', emptySubmitted: 'You have not submitted anything yet',
+  },
+  flows: {
+    title: 'Approval flows', create: 'New flow', createTitle: 'New approval flow', editTitle: 'Edit approval flow',
+    hint: 'On submission, the newest active flow whose condition matches the record applies. Editing a flow makes a new version; records already pending keep the steps they started with.',
+    entity: 'Entity', name: 'Name', active: 'Active', on: 'Active', off: 'Inactive', version: 'Version',
+    condition: 'Condition', conditionHint: 'Means the same as a list filter; without conditions the flow applies to every record.', allRecords: 'Every record',
+    addCondition: 'Add condition', steps: 'Steps', stepName: 'Step name (optional)', addStep: 'Add step', up: 'Move up', down: 'Move down',
+    type: { manager: 'Direct manager', manager_chain: 'Chain of managers', role: 'Role', user: 'Named member' },
+    versionHint: 'This is version {version}; saving makes a new version.',
+    deactivate: 'Deactivate', deactivateConfirm: 'Deactivate the flow “{name}”? Records already pending are not affected.', deactivated: 'Deactivated',
+    saved: 'Saved', empty: 'No approval flows yet',
+    errors: {
+      required: 'Required', wrong_type: 'Wrong format', too_long: 'Too long', too_many: 'Too many steps (at most 20)',
+      unknown_entity: 'Unknown entity', approvals_not_supported: 'This entity has no approvals',
+      unknown_type: 'Unknown approver type', unknown_user: 'No such member', inactive_user: 'This member is deactivated',
+      unknown_role: 'No such role', out_of_range: 'Levels must be between 1 and 10', bad_value: 'Invalid value',
+      unknown_field: 'The condition names an unknown field', unknown_operator: 'The condition uses an unknown operator',
+      operator_not_supported: 'The field does not support this operator', bad_filter_value: 'A condition value is invalid',
+    },
+  },
+};

@@ -1,2 +1,47 @@
 // Messages of the approvals pages (zh-CN). Keys must match the other languages' files.
-export default {};
+export default {
+  locked: '审批中，不能修改',
+  lockedAlert: '该记录正在审批中，审批完成或撤回后才能修改。',
+  state: { draft: '未提交', pending: '审批中', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' },
+  decision: { approved: '通过', rejected: '驳回' },
+  mode: { any: '任一人通过', all: '全部通过' },
+  approver: {
+    user: '指定成员：{name}', userStep: '指定成员', manager: '直属上级', manager_chain: '连续 {levels} 级上级', role: '角色：{role}',
+  },
+  roles: { admin: '系统管理员', executive: '决策层', supervisor: '主管', sales_rep: '业务员' },
+  panel: {
+    state: '审批状态', flow: '审批流程', submittedBy: '{name} 于 {at} 提交', submitComment: '提交说明',
+    submit: '提交审批', withdraw: '撤回', approve: '通过', reject: '驳回',
+    withdrawConfirm: '确定撤回「{title}」的审批？撤回后可以修改，再重新提交。',
+    submitHint: '提交后，审批完成或撤回前不能修改该记录。',
+    dialogTitle: { submit: '提交审批：{title}', approve: '通过：{title}', reject: '驳回：{title}' },
+    commentOptional: '审批意见（可选）', submitCommentOptional: '提交说明（可选）', reason: '驳回原因',
+    reasonRequired: '请填写驳回原因',
+    earlier: '以前的审批（{n}）',
+    done: { submit: '已提交审批', withdraw: '已撤回', approve: '已通过', reject: '已驳回' },
+  },
+  inbox: {
+    title: '待审批', pendingTab: '待我审批', submittedTab: '我提交的', refresh: '刷新',
+    flow: '流程', step: '当前步骤', stepOf: '第 {n}/{total} 步', submitter: '提交人', submittedAt: '提交时间', open: '查看记录',
+    emptyPending: '没有等待您审批的事项', emptySubmitted: '您还没有提交过审批',
+  },
+  flows: {
+    title: '审批流程', create: '新建流程', createTitle: '新建审批流程', editTitle: '编辑审批流程',
+    hint: '提交审批时，适用条件与记录相符的最新启用流程生效；修改流程会生成新版本，已在审批中的记录仍按提交时的步骤进行。',
+    entity: '对象', name: '流程名称', active: '启用', on: '启用', off: '停用', version: '版本',
+    condition: '适用条件', conditionHint: '与列表筛选的含义相同；不设条件时适用于所有记录。', allRecords: '所有记录',
+    addCondition: '添加条件', steps: '审批步骤', stepName: '步骤名称（可选）', addStep: '添加步骤', up: '上移', down: '下移',
+    type: { manager: '直属上级', manager_chain: '连续多级上级', role: '角色', user: '指定成员' },
+    versionHint: '当前为第 {version} 版，保存后生成新版本。',
+    deactivate: '停用', deactivateConfirm: '确定停用流程「{name}」？正在审批中的记录不受影响。', deactivated: '已停用',
+    saved: '已保存', empty: '还没有审批流程',
+    errors: {
+      required: '必填', wrong_type: '格式不正确', too_long: '内容过长', too_many: '步骤过多（最多 20 步）',
+      unknown_entity: '未知的对象', approvals_not_supported: '该对象不支持审批',
+      unknown_type: '未知的审批人类型', unknown_user: '成员不存在', inactive_user: '该成员已停用',
+      unknown_role: '角色不存在', out_of_range: '级数须在 1 到 10 之间', bad_value: '取值无效',
+      unknown_field: '条件中有未知字段', unknown_operator: '条件中有未知运算符', operator_not_supported: '字段不支持该运算符',
+      bad_filter_value: '条件的取值无效',
+    },
+  },
+};

@@ -1,2 +1,47 @@
 // Messages of the approvals pages (zh-TW). Keys must match the other languages' files.
-export default {};
+export default {
+  locked: '審批中，不能修改',
+  lockedAlert: '該記錄正在審批中，審批完成或撤回後才能修改。',
+  state: { draft: '未提交', pending: '審批中', approved: '已通過', rejected: '已駁回', withdrawn: '已撤回' },
+  decision: { approved: '通過', rejected: '駁回' },
+  mode: { any: '任一人通過', all: '全部通過' },
+  approver: {
+    user: '指定成員：{name}', userStep: '指定成員', manager: '直屬上級', manager_chain: '連續 {levels} 級上級', role: '角色：{role}',
+  },
+  roles: { admin: '系統管理員', executive: '決策層', supervisor: '主管', sales_rep: '業務員' },
+  panel: {
+    state: '審批狀態', flow: '審批流程', submittedBy: '{name} 於 {at} 提交', submitComment: '提交說明',
+    submit: '提交審批', withdraw: '撤回', approve: '通過', reject: '駁回',
+    withdrawConfirm: '確定撤回「{title}」的審批？撤回後可以修改，再重新提交。',
+    submitHint: '提交後，審批完成或撤回前不能修改該記錄。',
+    dialogTitle: { submit: '提交審批：{title}', approve: '通過：{title}', reject: '駁回：{title}' },
+    commentOptional: '審批意見（選填）', submitCommentOptional: '提交說明（選填）', reason: '駁回原因',
+    reasonRequired: '請填寫駁回原因',
+    earlier: '以前的審批（{n}）',
+    done: { submit: '已提交審批', withdraw: '已撤回', approve: '已通過', reject: '已駁回' },
+  },
+  inbox: {
+    title: '待審批', pendingTab: '待我審批', submittedTab: '我提交的', refresh: '重新整理',
+    flow: '流程', step: '目前步驟', stepOf: '第 {n}/{total} 步', submitter: '提交人', submittedAt: '提交時間', open: '查看記錄',
+    emptyPending: '沒有等待您審批的事項', emptySubmitted: '您還沒有提交過審批',
+  },
+  flows: {
+    title: '審批流程', create: '新增流程', createTitle: '新增審批流程', editTitle: '編輯審批流程',
+    hint: '提交審批時，適用條件與記錄相符的最新啟用流程生效；修改流程會產生新版本，已在審批中的記錄仍按提交時的步驟進行。',
+    entity: '對象', name: '流程名稱', active: '啟用', on: '啟用', off: '停用', version: '版本',
+    condition: '適用條件', conditionHint: '與列表篩選的含義相同；不設條件時適用於所有記錄。', allRecords: '所有記錄',
+    addCondition: '新增條件', steps: '審批步驟', stepName: '步驟名稱（選填）', addStep: '新增步驟', up: '上移', down: '下移',
+    type: { manager: '直屬上級', manager_chain: '連續多級上級', role: '角色', user: '指定成員' },
+    versionHint: '目前為第 {version} 版，儲存後產生新版本。',
+    deactivate: '停用', deactivateConfirm: '確定停用流程「{name}」？正在審批中的記錄不受影響。', deactivated: '已停用',
+    saved: '已儲存', empty: '還沒有審批流程',
+    errors: {
+      required: '必填', wrong_type: '格式不正確', too_long: '內容過長', too_many: '步驟過多（最多 20 步）',
+      unknown_entity: '未知的對象', approvals_not_supported: '該對象不支援審批',
+      unknown_type: '未知的審批人類型', unknown_user: '成員不存在', inactive_user: '該成員已停用',
+      unknown_role: '角色不存在', out_of_range: '級數須在 1 到 10 之間', bad_value: '取值無效',
+      unknown_field: '條件中有未知欄位', unknown_operator: '條件中有未知運算子', operator_not_supported: '欄位不支援該運算子',
+      bad_filter_value: '條件的取值無效',
+    },
+  },
+};

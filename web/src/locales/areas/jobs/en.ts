@@ -1,2 +1,42 @@
 // Messages of the jobs pages (en). Keys must match the other languages' files.
-export default {};
+export default {
+  title: 'Scheduled jobs',
+  hint: 'Background work that runs on a schedule. With several servers on one database each due run happens on exactly one of them; failed runs are retried with a doubling delay.',
+  timesIn: 'Times are shown in your time zone ({zone})',
+  refresh: 'Refresh',
+  runNow: 'Run now',
+  runConfirm: 'Run “{name}” now?',
+  runConfirmTitle: 'Run now',
+  queued: '“{name}” has started; refresh to see the result',
+  empty: 'No scheduled jobs',
+  col: {
+    name: 'Job', schedule: 'Schedule', nextRun: 'Next run', lastRun: 'Last run', status: 'Status',
+    failures: 'Failures in a row', runs: 'Runs', lastError: 'Last error', actions: 'Actions',
+  },
+  state: { running: 'Running', ok: 'Succeeded', failed: 'Failed', never: 'Not run yet' },
+  every: { s: 'Every {n} s', m: 'Every {n} min', h: 'Every {n} h' },
+  daily: 'Daily at {time} ({zone})',
+  names: {
+    mail_deliver: 'Send queued mail',
+    webhooks_deliver: 'Deliver webhooks',
+    options_refresh: 'Refresh option lists',
+    sessions_cleanup: 'Delete expired sessions',
+    reminders_fire: 'Send due reminders',
+  },
+  profile: {
+    title: 'Personal settings',
+    account: 'Account',
+    preferences: 'Time zone and language',
+    username: 'Username',
+    displayName: 'Display name',
+    roles: 'Roles',
+    timeZone: 'Time zone',
+    timeZoneHint: '"Today", reminders and daily reports use this time zone',
+    searchZone: 'Search, e.g. Shanghai or New_York',
+    language: 'Language',
+    localNow: 'Current time in your zone',
+    save: 'Save',
+    saved: 'Personal settings saved',
+    invalidTimeZone: 'Not a valid time zone',
+  },
+};

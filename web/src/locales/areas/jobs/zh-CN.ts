@@ -1,2 +1,42 @@
 // Messages of the jobs pages (zh-CN). Keys must match the other languages' files.
-export default {};
+export default {
+  title: '定时任务',
+  hint: '后台定时运行的任务。多台服务器共用一个数据库时，每次到期的运行只在其中一台上执行一次；失败后会自动重试（间隔逐次加倍）。',
+  timesIn: '时间按您的时区（{zone}）显示',
+  refresh: '刷新',
+  runNow: '立即运行',
+  runConfirm: '确定立即运行“{name}”吗？',
+  runConfirmTitle: '立即运行',
+  queued: '已开始运行“{name}”，稍后刷新可查看结果',
+  empty: '暂无定时任务',
+  col: {
+    name: '任务', schedule: '计划', nextRun: '下次运行', lastRun: '上次运行', status: '状态',
+    failures: '连续失败', runs: '运行次数', lastError: '最近错误', actions: '操作',
+  },
+  state: { running: '运行中', ok: '成功', failed: '失败', never: '尚未运行' },
+  every: { s: '每 {n} 秒', m: '每 {n} 分钟', h: '每 {n} 小时' },
+  daily: '每天 {time}（{zone}）',
+  names: {
+    mail_deliver: '发送排队的邮件',
+    webhooks_deliver: '投递 Webhook',
+    options_refresh: '刷新选项列表',
+    sessions_cleanup: '清理过期会话',
+    reminders_fire: '发送到期提醒',
+  },
+  profile: {
+    title: '个人设置',
+    account: '账号信息',
+    preferences: '时区与语言',
+    username: '用户名',
+    displayName: '显示名称',
+    roles: '角色',
+    timeZone: '时区',
+    timeZoneHint: '“今天”、提醒和按日统计都按这个时区计算',
+    searchZone: '搜索时区，如 Shanghai 或 New_York',
+    language: '界面语言',
+    localNow: '您时区的当前时间',
+    save: '保存',
+    saved: '个人设置已保存',
+    invalidTimeZone: '不是有效的时区',
+  },
+};

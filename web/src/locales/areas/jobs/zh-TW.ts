@@ -1,2 +1,42 @@
 // Messages of the jobs pages (zh-TW). Keys must match the other languages' files.
-export default {};
+export default {
+  title: '排程工作',
+  hint: '在背景定時執行的工作。多台伺服器共用一個資料庫時，每次到期的執行只會在其中一台上執行一次；失敗後會自動重試（間隔逐次加倍）。',
+  timesIn: '時間以您的時區（{zone}）顯示',
+  refresh: '重新整理',
+  runNow: '立即執行',
+  runConfirm: '確定立即執行「{name}」嗎？',
+  runConfirmTitle: '立即執行',
+  queued: '已開始執行「{name}」，稍後重新整理可查看結果',
+  empty: '暫無排程工作',
+  col: {
+    name: '工作', schedule: '排程', nextRun: '下次執行', lastRun: '上次執行', status: '狀態',
+    failures: '連續失敗', runs: '執行次數', lastError: '最近錯誤', actions: '操作',
+  },
+  state: { running: '執行中', ok: '成功', failed: '失敗', never: '尚未執行' },
+  every: { s: '每 {n} 秒', m: '每 {n} 分鐘', h: '每 {n} 小時' },
+  daily: '每天 {time}（{zone}）',
+  names: {
+    mail_deliver: '寄送排隊的郵件',
+    webhooks_deliver: '投遞 Webhook',
+    options_refresh: '重新整理選項清單',
+    sessions_cleanup: '清理過期工作階段',
+    reminders_fire: '發送到期提醒',
+  },
+  profile: {
+    title: '個人設定',
+    account: '帳號資訊',
+    preferences: '時區與語言',
+    username: '使用者名稱',
+    displayName: '顯示名稱',
+    roles: '角色',
+    timeZone: '時區',
+    timeZoneHint: '「今天」、提醒和按日統計都依這個時區計算',
+    searchZone: '搜尋時區，如 Taipei 或 New_York',
+    language: '介面語言',
+    localNow: '您時區的目前時間',
+    save: '儲存',
+    saved: '個人設定已儲存',
+    invalidTimeZone: '不是有效的時區',
+  },
+};

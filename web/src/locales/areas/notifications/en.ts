@@ -1,2 +1,25 @@
 // Messages of the notifications pages (en). Keys must match the other languages' files.
-export default {};
+export default {
+  title: 'Notifications',
+  bell: 'Notifications',
+  unreadBadge: '{n} unread',
+  recent: 'Latest notifications',
+  empty: 'No notifications',
+  emptyUnread: 'No unread notifications',
+  markRead: 'Mark as read',
+  markAllRead: 'Mark all read',
+  markAllConfirm: 'Mark all {n} unread notifications as read?',
+  markedAllRead: 'All notifications marked as read',
+  viewAll: 'View all',
+  filterAll: 'All',
+  filterUnread: 'Unread',
+  unread: 'Unread',
+  read: 'Read',
+  openRecord: 'Open record',
+  time: 'Time',
+  content: 'Content',
+  status: 'Status',
+  actions: 'Actions',
+  newNotification: 'New notification',
+  loadFailed: 'Could not load notifications',
+};

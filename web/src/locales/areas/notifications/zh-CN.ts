@@ -1,2 +1,25 @@
 // Messages of the notifications pages (zh-CN). Keys must match the other languages' files.
-export default {};
+export default {
+  title: '通知中心',
+  bell: '通知',
+  unreadBadge: '{n} 条未读',
+  recent: '最新通知',
+  empty: '暂无通知',
+  emptyUnread: '没有未读通知',
+  markRead: '标为已读',
+  markAllRead: '全部已读',
+  markAllConfirm: '将全部 {n} 条未读通知标为已读？',
+  markedAllRead: '已全部标为已读',
+  viewAll: '查看全部',
+  filterAll: '全部',
+  filterUnread: '未读',
+  unread: '未读',
+  read: '已读',
+  openRecord: '查看记录',
+  time: '时间',
+  content: '内容',
+  status: '状态',
+  actions: '操作',
+  newNotification: '新通知',
+  loadFailed: '通知加载失败',
+};

@@ -1,2 +1,25 @@
 // Messages of the notifications pages (zh-TW). Keys must match the other languages' files.
-export default {};
+export default {
+  title: '通知中心',
+  bell: '通知',
+  unreadBadge: '{n} 則未讀',
+  recent: '最新通知',
+  empty: '暫無通知',
+  emptyUnread: '沒有未讀通知',
+  markRead: '標為已讀',
+  markAllRead: '全部已讀',
+  markAllConfirm: '將全部 {n} 則未讀通知標為已讀？',
+  markedAllRead: '已全部標為已讀',
+  viewAll: '查看全部',
+  filterAll: '全部',
+  filterUnread: '未讀',
+  unread: '未讀',
+  read: '已讀',
+  openRecord: '查看記錄',
+  time: '時間',
+  content: '內容',
+  status: '狀態',
+  actions: '操作',
+  newNotification: '新通知',
+  loadFailed: '通知載入失敗',
+};

@@ -1,16 +1,12 @@
 // Second step sequence, run by run.mjs after its own: the administration pages, then a sales rep's
 // view of the same data (data scope 本人: only their own customers, no 系统管理 menu).
-import path from 'node:path';
 import { request } from 'playwright-core';
+import { pageHelpers } from './helpers.mjs';
 
 // `h` carries run.mjs's helpers: { SHOTS, stamp, fail, fillRequired, saveForm, external, adminPassword }.
 export function adminAndRepSteps(ctx, h) {
   const { SHOTS, stamp, fail, fillRequired, saveForm } = h;
-  const shot = async (name, options = {}) => {
-    // Toasts from earlier actions would cover the page header.
-    await ctx.page.evaluate(() => document.querySelectorAll('.el-message').forEach((m) => m.remove()));
-    await ctx.page.screenshot({ path: path.join(SHOTS, name), ...options });
-  };
+  const { shot, login } = pageHelpers(ctx, { SHOTS, fail });
   // A fresh database gets exactly 华东区; a long-lived server gets a unique name per run.
   const DEPT = h.external ? `华东区${stamp}` : '华东区';
   const MOVED = `上海办事处${stamp}`;
@@ -35,17 +31,6 @@ export function adminAndRepSteps(ctx, h) {
     await page.getByTestId(`department-${name}`).waitFor();
   }
 
-  async function login(username, password) {
-    const { page } = ctx;
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('logout').click();
-    await page.waitForURL(/\/login/);
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await page.getByTestId('status-line').waitFor();
-  }
 
   async function createCustomer(name) {
     const { page } = ctx;

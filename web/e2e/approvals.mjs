@@ -1,11 +1,12 @@
 // 审批 end to end (issue #8): a rep submits a customer, the supervisor finds it in 待审批 (the bell
 // counts it; a second submission made meanwhile arrives live), approves it inline, and the rep sees
-// 已通过 on the record, in 我提交的 and on the bell. Bell checks are left out while the bell is not built. Step names start with "approvals:"; the steps make their own department and users.
+// 已通过 on the record, in 我提交的 and on the bell. Step names start with "approvals:"; the steps make
+// their own department and users.
 //
 // Register in run.mjs: import { approvalSteps } from './approvals.mjs'; and
 //   ...approvalSteps(ctx, { SHOTS, stamp, fail, skip, adminPassword: () => server.password }),
-import path from 'node:path';
 import { request } from 'playwright-core';
+import { pageHelpers } from './helpers.mjs';
 
 // `h` carries run.mjs's helpers: { SHOTS, stamp, fail, skip, adminPassword }.
 export function approvalSteps(ctx, h) {
@@ -18,35 +19,7 @@ export function approvalSteps(ctx, h) {
   const NOTE = `请尽快审核${stamp}`;
   const OK = `同意${stamp}`;
 
-  const page = () => ctx.page;
-  const shot = async (name, options = {}) => {
-    await page().evaluate(() => document.querySelectorAll('.el-message').forEach((m) => m.remove()));
-    await page().waitForTimeout(300);
-    await page().screenshot({ path: path.join(SHOTS, name), ...options });
-  };
-  async function api(method, p, data) {
-    const csrf = (await (await page().request.get(`${ctx.base}/api/v1/auth/me`)).json()).csrfToken;
-    const res = await page().request.fetch(`${ctx.base}/api/v1${p}`, {
-      method, data, headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    if (res.status() === 422 && method === 'POST') {
-      const body = await res.json();
-      if (body.error?.code === 'confirmation_required') return api(method, p, { ...data, confirm: Object.keys(body.error.fields) });
-    }
-    if (!res.ok()) fail(`${method} ${p} answered ${res.status()}: ${await res.text()}`);
-    return res.status() === 204 ? null : res.json();
-  }
-  async function login(user, password) {
-    const p = page();
-    await p.getByTestId('user-menu').click();
-    await p.getByTestId('logout').click();
-    await p.waitForURL(/\/login/);
-    await p.locator('input[name="username"]').fill(user);
-    await p.locator('input[name="password"]').fill(password);
-    await p.getByTestId('login-submit').click();
-    await p.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await p.getByTestId('status-line').waitFor();
-  }
+  const { page, shot, api, login } = pageHelpers(ctx, { SHOTS, fail });
   const state = (label) => page().getByTestId('approval-state').filter({ hasText: label }).waitFor();
   // The unread count on the bell (notifications helper), or null while the bell is not built.
   async function expectUnread() {
@@ -97,7 +70,11 @@ export function approvalSteps(ctx, h) {
       const item = p.locator('[data-testid^="approval-item-"]', { hasText: CUSTOMER }).first();
       await item.waitFor();
       await item.filter({ hasText: NOTE }).filter({ hasText: REP.displayName }).waitFor();
-      // Live: the rep submits another customer from elsewhere; the supervisor's page hears of it.
+      // Live: once the bell's stream is open, the rep submits another customer from elsewhere and
+      // the supervisor's page hears of it.
+      if (await p.getByTestId('notification-badge').count()) {
+        await p.locator('[data-testid="notification-badge"][data-connected="true"]').waitFor();
+      }
       await asRepElsewhere(async (other, headers) => {
         const created = await other.post('/api/v1/customers', { data: { name: LIVE }, headers });
         if (created.status() !== 201) fail(`creating ${LIVE} answered ${created.status()}`);

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pageHelpers } from './helpers.mjs';
 
 // `h` carries run.mjs's helpers: { SHOTS, stamp, fail, skip }.
 export function customerSteps(ctx, h) {
@@ -18,21 +19,8 @@ export function customerSteps(ctx, h) {
   const SECOND = `李娜${stamp}`;
   const SCENE = `股份公司${stamp}`;
 
-  const page = () => ctx.page;
-  const shot = async (name, options = {}) => {
-    await page().evaluate(() => document.querySelectorAll('.el-message').forEach((m) => m.remove()));
-    await page().waitForTimeout(250);
-    await page().screenshot({ path: path.join(SHOTS, name), ...options });
-  };
+  const { page, shot, api } = pageHelpers(ctx, { SHOTS, fail });
   const idle = () => page().waitForFunction(() => !document.querySelector('.table-wrap .el-loading-mask'));
-  async function api(method, p, data) {
-    if (!ctx.csrf) ctx.csrf = (await (await page().request.get(`${ctx.base}/api/v1/auth/me`)).json()).csrfToken;
-    const res = await page().request.fetch(`${ctx.base}/api/v1${p}`, {
-      method, data, headers: method === 'GET' ? {} : { 'X-CSRF-Token': ctx.csrf },
-    });
-    if (!res.ok()) fail(`${method} ${p} answered ${res.status()}: ${await res.text()}`);
-    return res.status() === 204 ? null : res.json();
-  }
   const status = async (p) => (await page().request.get(`${ctx.base}/api/v1${p}`)).status();
   const field = (name) => page().locator(`[data-field="${name}"]`);
   const searchBox = () => page().locator('input[data-testid="list-search"]');

@@ -1,7 +1,7 @@
 // Third step sequence, run by run.mjs after admin-and-rep.mjs (logged in as admin): list filters and
 // sort, 场景 (saved views), batch transfer, an edit conflict, attachments and the region cascader.
 import fs from 'node:fs';
-import path from 'node:path';
+import { pageHelpers } from './helpers.mjs';
 
 // `h` carries run.mjs's helpers: { SHOTS, stamp, fail }.
 export function listSteps(ctx, h) {
@@ -12,23 +12,8 @@ export function listSteps(ctx, h) {
   const B = `${TAG}B合作`;
   const C = `${TAG}C深圳`;
   const VIEW = `现有客户${stamp}`;
-  const shot = async (name, options = {}) => {
-    await ctx.page.evaluate(() => document.querySelectorAll('.el-message').forEach((m) => m.remove()));
-    await ctx.page.screenshot({ path: path.join(SHOTS, name), ...options });
-  };
+  const { shot, api } = pageHelpers(ctx, { SHOTS, fail });
   const idle = () => ctx.page.waitForFunction(() => !document.querySelector('.table-wrap .el-loading-mask'));
-  // page.request shares the browser's session cookie; unsafe methods need the CSRF token.
-  async function api(method, p, data) {
-    const page = ctx.page;
-    if (!ctx.csrf) ctx.csrf = (await (await page.request.get(`${ctx.base}/api/v1/auth/me`)).json()).csrfToken;
-    const res = await page.request.fetch(`${ctx.base}/api/v1${p}`, {
-      method,
-      data,
-      headers: method === 'GET' ? {} : { 'X-CSRF-Token': ctx.csrf },
-    });
-    if (!res.ok()) fail(`${method} ${p} answered ${res.status()}: ${await res.text()}`);
-    return res.status() === 204 ? null : res.json();
-  }
   const rowTexts = () => ctx.page.locator('.table-wrap .el-table__body-wrapper .el-table__row').allTextContents();
   async function expectRows(names, message, anyOrder = false) {
     const deadline = Date.now() + 10000;

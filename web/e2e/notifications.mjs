@@ -3,7 +3,7 @@
 // made the way production makes one: the rep sets a reminder (POST /api/v1/reminders) whose time
 // has passed, and the scheduler's "reminders.fire" job (every 30 s) turns it into a notification.
 // Run by run.mjs as admin; leaves the admin logged in again.
-import path from 'node:path';
+import { pageHelpers } from './helpers.mjs';
 
 // `h` carries run.mjs's helpers: { SHOTS, stamp, fail, skip, adminPassword }.
 export function notificationSteps(ctx, h) {
@@ -11,8 +11,7 @@ export function notificationSteps(ctx, h) {
   const REP = { username: `bell_${stamp}`, displayName: `铃铛业务员${stamp}`, password: `Bell-${stamp}-Pw` };
   const TITLE = `回访客户${stamp}`;
   const LIVE_TIMEOUT_MS = 75000; // the reminder job runs every 30 s, the event hub polls every 1 s
-  const page = () => ctx.page;
-  const shot = (name) => page().screenshot({ path: path.join(SHOTS, name) });
+  const { page, shot, login } = pageHelpers(ctx, { SHOTS, fail });
 
   async function csrf() {
     const me = await (await page().request.get(`${ctx.base}/api/v1/auth/me`)).json();
@@ -25,17 +24,6 @@ export function notificationSteps(ctx, h) {
     });
     return res;
   }
-  async function loginAs(username, password) {
-    const p = page();
-    await p.getByTestId('user-menu').click();
-    await p.getByTestId('logout').click();
-    await p.waitForURL(/\/login/);
-    await p.locator('input[name="username"]').fill(username);
-    await p.locator('input[name="password"]').fill(password);
-    await p.getByTestId('login-submit').click();
-    await p.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await p.getByTestId('status-line').waitFor();
-  }
   const badge = () => page().locator('[data-testid="notification-badge"] .el-badge__content');
 
   return [
@@ -45,7 +33,7 @@ export function notificationSteps(ctx, h) {
       await p.getByTestId('status-line').waitFor();
       const created = await post('/users', { ...REP, roles: ['sales_rep'] });
       if (created.status() !== 201) fail(`creating the rep answered ${created.status()}: ${await created.text()}`);
-      await loginAs(REP.username, REP.password);
+      await login(REP.username, REP.password);
       await p.getByTestId('notification-bell').waitFor();
       if (await badge().isVisible()) fail(`a new rep shows ${await badge().textContent()} unread`);
       const url = p.url();
@@ -79,7 +67,7 @@ export function notificationSteps(ctx, h) {
       await shot('72-notification-list.png');
       const count = await (await p.request.get(`${ctx.base}/api/v1/notifications/unread-count`)).json();
       if (count.unreadCount !== 0) fail(`the server still counts ${count.unreadCount} unread`);
-      await loginAs('admin', h.adminPassword());
+      await login('admin', h.adminPassword());
     }],
   ];
 }

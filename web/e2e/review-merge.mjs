@@ -3,6 +3,7 @@
 // 编号规则 page (a new pattern numbers the next customer). Step names start with "customers:" so
 // KEHU_E2E_ONLY=customers runs them too; they make their own department and users.
 import path from 'node:path';
+import { pageHelpers } from './helpers.mjs';
 
 // `h` carries run.mjs's helpers: { SHOTS, stamp, fail, fillRequired, saveForm, adminPassword }.
 export function reviewMergeSteps(ctx, h) {
@@ -18,35 +19,7 @@ export function reviewMergeSteps(ctx, h) {
   const MOVED_CONTACT = `随迁联系人${stamp}`;
   const PREFIX = `E${stamp.toUpperCase()}`;
 
-  const page = () => ctx.page;
-  const shot = async (name, options = {}) => {
-    await page().evaluate(() => document.querySelectorAll('.el-message').forEach((m) => m.remove()));
-    await page().waitForTimeout(300);
-    await page().screenshot({ path: path.join(SHOTS, name), ...options });
-  };
-  async function api(method, p, data) {
-    const csrf = (await (await page().request.get(`${ctx.base}/api/v1/auth/me`)).json()).csrfToken;
-    const res = await page().request.fetch(`${ctx.base}/api/v1${p}`, {
-      method, data, headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    if (res.status() === 422 && method === 'POST') {
-      const body = await res.json();
-      if (body.error?.code === 'confirmation_required') return api(method, p, { ...data, confirm: Object.keys(body.error.fields) });
-    }
-    if (!res.ok()) fail(`${method} ${p} answered ${res.status()}: ${await res.text()}`);
-    return res.status() === 204 ? null : res.json();
-  }
-  async function login(user, password) {
-    const p = page();
-    await p.getByTestId('user-menu').click();
-    await p.getByTestId('logout').click();
-    await p.waitForURL(/\/login/);
-    await p.locator('input[name="username"]').fill(user);
-    await p.locator('input[name="password"]').fill(password);
-    await p.getByTestId('login-submit').click();
-    await p.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await p.getByTestId('status-line').waitFor();
-  }
+  const { page, shot, api, login } = pageHelpers(ctx, { SHOTS, fail });
   async function openCustomer(id) {
     await page().goto(`${ctx.base}/r/customers/${id}`);
     await page().getByTestId('approval-panel').waitFor();

@@ -7,12 +7,10 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
-#include <filesystem>
 
-#include "core/crypto.h"
-#include "db/migrations.h"
+#include "db/temp_sqlite_test_util.h"
 #include "records/record_service.h"
-#include "records/schema_sync.h"
+#include "records/schema_test_util.h"
 
 namespace kehu::events {
 namespace {
@@ -21,17 +19,10 @@ namespace json = boost::json;
 class RecordEventsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    crypto::Init();
-    dir_ = std::filesystem::temp_directory_path() / ("kehu_events_" + crypto::RandomHex(6));
-    std::filesystem::create_directories(dir_);
-    auto db = db::OpenDatabase("sqlite:" + (dir_ / "t.db").string());
-    ASSERT_TRUE(db.ok());
-    db_ = std::move(*db);
-    ASSERT_TRUE(db::RunMigrations(*db_).ok());
-    auto reg = meta::Registry::LoadDirectory(std::string(KEHU_SOURCE_DIR) + "/metadata/entities");
-    ASSERT_TRUE(reg.ok());
-    registry_ = *reg;
-    ASSERT_TRUE(records::SyncSchema(*db_, *registry_).ok());
+    db_ = temp_.Open("kehu_events_");
+    ASSERT_TRUE(db_);
+    registry_ = records::testing::LoadShippedSchema(*db_);
+    ASSERT_TRUE(registry_);
     RegisterRecordEventHooks(hooks_);
     service_ = std::make_unique<records::RecordService>(*db_, registry_, access_, hooks_);
     customers_ = registry_->Find("customers");
@@ -41,7 +32,6 @@ class RecordEventsTest : public ::testing::Test {
     InvalidateSubscriptionCache();
     service_.reset();
     db_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   void Subscribe(const std::string& events) {
@@ -70,7 +60,7 @@ class RecordEventsTest : public ::testing::Test {
     return out;
   }
 
-  std::filesystem::path dir_;
+  db::testing::TempSqlite temp_;  // before db_: outlives it
   std::unique_ptr<db::Database> db_;
   std::shared_ptr<const meta::Registry> registry_;
   records::ScopedAccessPolicy access_;

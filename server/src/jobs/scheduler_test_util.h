@@ -5,13 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <filesystem>
 #include <memory>
 
-#include "core/crypto.h"
 #include "core/time.h"
 #include "db/database.h"
-#include "db/migrations.h"
+#include "db/temp_sqlite_test_util.h"
 #include "jobs/job_store.h"
 #include "jobs/scheduler.h"
 
@@ -35,17 +33,11 @@ class ManualClock {
 class SqliteFixture : public ::testing::Test {
  protected:
   void SetUp() override {
-    crypto::Init();
-    dir_ = std::filesystem::temp_directory_path() / ("kehu_jobs_" + crypto::RandomHex(6));
-    std::filesystem::create_directories(dir_);
-    auto db = db::OpenDatabase("sqlite:" + (dir_ / "t.db").string());
-    ASSERT_TRUE(db.ok());
-    db_ = std::move(*db);
-    ASSERT_TRUE(db::RunMigrations(*db_).ok());
+    db_ = temp_.Open("kehu_jobs_");
+    ASSERT_TRUE(db_);
   }
   void TearDown() override {
     db_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   store::Row JobRow(const std::string& name) {
@@ -58,7 +50,7 @@ class SqliteFixture : public ::testing::Test {
     return row.value_or(store::Row{});
   }
 
-  std::filesystem::path dir_;
+  db::testing::TempSqlite temp_;  // before db_: outlives it
   std::unique_ptr<db::Database> db_;
 };
 

@@ -6,11 +6,9 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 
 #include "../../tests/api/smtp_sink.h"
-#include "core/crypto.h"
-#include "db/migrations.h"
+#include "db/temp_sqlite_test_util.h"
 #include "mail/mail_queue.h"
 #include "mail/mail_settings.h"
 #include "mail/queue_store.h"
@@ -25,13 +23,8 @@ using namespace std::chrono_literals;
 class MailServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    crypto::Init();
-    dir_ = std::filesystem::temp_directory_path() / ("kehu_mail_" + crypto::RandomHex(6));
-    std::filesystem::create_directories(dir_);
-    auto db = db::OpenDatabase("sqlite:" + (dir_ / "t.db").string());
-    ASSERT_TRUE(db.ok());
-    db_ = std::move(*db);
-    ASSERT_TRUE(db::RunMigrations(*db_).ok());
+    db_ = temp_.Open("kehu_mail_");
+    ASSERT_TRUE(db_);
     // Whole seconds, and a little ahead of the wall clock Enqueue stamps rows with, so they are
     // due.
     now_ = std::chrono::floor<std::chrono::seconds>(Now()) + 2s;
@@ -39,7 +32,6 @@ class MailServiceTest : public ::testing::Test {
   void TearDown() override {
     service_.reset();
     db_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   void MakeService(int port) {
@@ -116,7 +108,7 @@ class MailServiceTest : public ::testing::Test {
     return m;
   }
 
-  std::filesystem::path dir_;
+  db::testing::TempSqlite temp_;  // before db_: outlives it
   std::unique_ptr<db::Database> db_;
   std::unique_ptr<MailService> service_;
   TimePoint now_;

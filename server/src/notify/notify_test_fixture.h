@@ -5,33 +5,25 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-#include <filesystem>
 #include <memory>
 
 #include "auth/auth_service.h"
 #include "core/crypto.h"
 #include "core/time.h"
-#include "db/migrations.h"
+#include "db/temp_sqlite_test_util.h"
 #include "notify/notifier.h"
 #include "records/record_service.h"
-#include "records/schema_sync.h"
+#include "records/schema_test_util.h"
 
 namespace kehu::notify::testing {
 
 class NotifyFixture : public ::testing::Test {
  protected:
   void SetUp() override {
-    crypto::Init();
-    dir_ = std::filesystem::temp_directory_path() / ("kehu_notify_" + crypto::RandomHex(6));
-    std::filesystem::create_directories(dir_);
-    auto db = db::OpenDatabase("sqlite:" + (dir_ / "t.db").string());
-    ASSERT_TRUE(db.ok());
-    db_ = std::move(*db);
-    ASSERT_TRUE(db::RunMigrations(*db_).ok());
-    auto reg = meta::Registry::LoadDirectory(std::string(KEHU_SOURCE_DIR) + "/metadata/entities");
-    ASSERT_TRUE(reg.ok());
-    registry_ = *reg;
-    ASSERT_TRUE(records::SyncSchema(*db_, *registry_).ok());
+    db_ = temp_.Open("kehu_notify_");
+    ASSERT_TRUE(db_);
+    registry_ = records::testing::LoadShippedSchema(*db_);
+    ASSERT_TRUE(registry_);
     records_ = std::make_unique<records::RecordService>(*db_, registry_, access_, hooks_);
     std::vector<std::string> names;
     for (const auto& e : registry_->entities()) names.push_back(e.name);
@@ -47,7 +39,6 @@ class NotifyFixture : public ::testing::Test {
     records_.reset();
     auth_.reset();
     db_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   int64_t AddRep(const std::string& username, const std::string& department) {
@@ -86,7 +77,7 @@ class NotifyFixture : public ::testing::Test {
     return {user, std::move(kind), "customers", record, boost::json::object{{"title", "甲方网联"}}};
   }
 
-  std::filesystem::path dir_;
+  db::testing::TempSqlite temp_;  // before db_: outlives it
   std::unique_ptr<db::Database> db_;
   std::shared_ptr<const meta::Registry> registry_;
   records::ScopedAccessPolicy access_;

@@ -6,13 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <filesystem>
 #include <thread>
 
-#include "core/crypto.h"
-#include "db/migrations.h"
+#include "db/temp_sqlite_test_util.h"
 #include "records/audit.h"
-#include "records/schema_sync.h"
+#include "records/schema_test_util.h"
 
 namespace kehu::records {
 namespace {
@@ -21,24 +19,16 @@ namespace json = boost::json;
 class RecordServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    crypto::Init();
-    dir_ = std::filesystem::temp_directory_path() / ("kehu_records_" + crypto::RandomHex(6));
-    std::filesystem::create_directories(dir_);
-    auto db = db::OpenDatabase("sqlite:" + (dir_ / "t.db").string());
-    ASSERT_TRUE(db.ok());
-    db_ = std::move(*db);
-    ASSERT_TRUE(db::RunMigrations(*db_).ok());
-    auto reg = meta::Registry::LoadDirectory(std::string(KEHU_SOURCE_DIR) + "/metadata/entities");
-    ASSERT_TRUE(reg.ok());
-    registry_ = *reg;
-    ASSERT_TRUE(SyncSchema(*db_, *registry_).ok());
+    db_ = temp_.Open("kehu_records_");
+    ASSERT_TRUE(db_);
+    registry_ = records::testing::LoadShippedSchema(*db_);
+    ASSERT_TRUE(registry_);
     service_ = std::make_unique<RecordService>(*db_, registry_, access_, hooks_);
     customers_ = registry_->Find("customers");
   }
   void TearDown() override {
     service_.reset();
     db_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   int64_t Count() {
@@ -48,7 +38,7 @@ class RecordServiceTest : public ::testing::Test {
     return list.ok() ? list->total : -1;
   }
 
-  std::filesystem::path dir_;
+  db::testing::TempSqlite temp_;  // before db_: outlives it
   std::unique_ptr<db::Database> db_;
   std::shared_ptr<const meta::Registry> registry_;
   ScopedAccessPolicy access_;

@@ -59,21 +59,23 @@ TEST_F(ImportTest, MappingRenamesAndIgnoresColumns) {
 
 TEST_F(ImportTest, LargeFileRunsInTheBackgroundUntilEveryRowIsThere) {
   Sheet rows = {{"客户名称", "客户代码", "客户类别"}};
-  for (int i = 0; i < 5000; ++i)
+  // Over the 2,000 rows that send an import to the background; small enough for a loaded CI
+  // machine on PostgreSQL (~100 rows/s there today, see #6).
+  for (int i = 0; i < 2500; ++i)
     rows.push_back({"批量导入测试第" + std::to_string(i) + "号有限公司", "B" + std::to_string(i), "潜在客户"});
   HttpResponse r = Import(*admin, CsvOf(rows), "?mode=create");
   ASSERT_EQ(r.status, 202) << r.Describe();
   EXPECT_EQ(Str(r.json, "state"), "running");
-  EXPECT_EQ(At(r.json, "total"), json::value(5000));
+  EXPECT_EQ(At(r.json, "total"), json::value(2500));
   std::string id = IdStr(At(r.json, "id"));
   EXPECT_EQ(r.Header("Location"), "/api/v1/imports/" + id);
   HttpResponse done = WaitDone(*admin, id);
   ASSERT_EQ(done.status, 200) << done.Describe();
   EXPECT_EQ(Str(done.json, "state"), "done") << done.body;
-  EXPECT_EQ(At(done.json, "created"), json::value(5000));
-  EXPECT_EQ(At(done.json, "processed"), json::value(5000));
-  EXPECT_EQ(Total("customers"), 5000);
-  EXPECT_TRUE(CustomerByCode("B4999").is_object());
+  EXPECT_EQ(At(done.json, "created"), json::value(2500));
+  EXPECT_EQ(At(done.json, "processed"), json::value(2500));
+  EXPECT_EQ(Total("customers"), 2500);
+  EXPECT_TRUE(CustomerByCode("B2499").is_object());
 }
 
 TEST_F(ImportTest, RepWithoutImportScopeIsRefused) {

@@ -70,7 +70,7 @@ HttpResponse ImportTest::Import(Client& c, const std::string& file, const std::s
 
 HttpResponse ImportTest::WaitDone(Client& c, const std::string& id) {
   HttpResponse r;
-  for (int i = 0; i < 600; ++i) {
+  for (int i = 0; i < 800; ++i) {  // ~160 s: under the PostgreSQL tests' 180 s time-out
     r = c.Get("/api/v1/imports/" + id);
     if (r.status != 200 || Str(r.json, "state") != "running") return r;
     std::this_thread::sleep_for(std::chrono::milliseconds(200));

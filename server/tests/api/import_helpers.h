@@ -25,7 +25,7 @@ class ImportTest : public AccessTest {
   // POST /api/v1/<entity>/import<query> with the raw file as body.
   HttpResponse Import(Client& c, const std::string& file, const std::string& query,
                       const std::string& entity = "customers");
-  // GET /api/v1/imports/<id> until its state is no longer "running" (at most ~2 minutes).
+  // GET /api/v1/imports/<id> until its state is no longer "running" (at most ~160 s).
   HttpResponse WaitDone(Client& c, const std::string& id);
   // The admin's customer with this code, or null.
   json::value CustomerByCode(const std::string& code);

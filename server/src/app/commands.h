@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "app/app.h"
@@ -21,9 +22,20 @@ struct ServeOptions {
   std::string smtp_from, smtp_username, smtp_password, smtp_ca_file;
 };
 
+// kehu generate: benchmark data at scale (generate.cc).
+struct GenerateOptions {
+  int64_t customers = 1000000;
+  int64_t contacts = 2000000;
+  int users = 200;
+  int departments = 20;
+  uint64_t seed = 1;
+  std::string password = "kehu-bench-2026";
+};
+
 int RunInit(const CommonOptions& common, const InitOptions& options, const std::string& argv0);
 int RunServe(const CommonOptions& common, const ServeOptions& options, const std::string& argv0);
 int RunDemo(const CommonOptions& common, const std::string& argv0);
+int RunGenerate(const CommonOptions& common, const GenerateOptions& options, const std::string& argv0);
 int RunBackup(const CommonOptions& common, const std::string& out, const std::string& argv0);
 int RunAuditVerify(const CommonOptions& common, const std::string& argv0);
 // kehu jobs list: the jobs table as a readable table, or JSON with `json`.

@@ -1,4 +1,4 @@
-// kehu: init | serve | demo | backup | audit verify. Options come from flags, KEHU_* environment
+// kehu: init | serve | demo | generate | backup | audit verify. Options come from flags, KEHU_* environment
 // variables and an optional TOML/INI config file (--config), in that order of precedence.
 #include <CLI/CLI.hpp>
 
@@ -61,6 +61,16 @@ int main(int argc, char** argv) {
   auto* demo_cmd = cli.add_subcommand("demo", "Fill realistic Chinese demo data (idempotent)");
   add_common(demo_cmd);
 
+  GenerateOptions gen;
+  auto* generate_cmd = cli.add_subcommand("generate", "Fill benchmark data at scale (bench/, issue #6)");
+  add_common(generate_cmd);
+  generate_cmd->add_option("--customers", gen.customers, "Customers")->capture_default_str();
+  generate_cmd->add_option("--contacts", gen.contacts, "Contacts, spread evenly over the customers")->capture_default_str();
+  generate_cmd->add_option("--users", gen.users, "Users bench001...: supervisors and reps")->capture_default_str();
+  generate_cmd->add_option("--departments", gen.departments, "Departments, each led by a supervisor")->capture_default_str();
+  generate_cmd->add_option("--seed", gen.seed, "Same seed, same data")->capture_default_str();
+  generate_cmd->add_option("--password", gen.password, "Password of every generated user")->capture_default_str();
+
   std::string backup_out;
   auto* backup_cmd = cli.add_subcommand("backup", "Write a consistent online backup");
   add_common(backup_cmd);
@@ -77,6 +87,7 @@ int main(int argc, char** argv) {
   if (init_cmd->parsed()) return RunInit(common, init, argv0);
   if (serve_cmd->parsed()) return RunServe(common, serve, argv0);
   if (demo_cmd->parsed()) return RunDemo(common, argv0);
+  if (generate_cmd->parsed()) return RunGenerate(common, gen, argv0);
   if (backup_cmd->parsed()) return RunBackup(common, backup_out, argv0);
   if (verify_cmd->parsed()) return RunAuditVerify(common, argv0);
   if (jobs_list_cmd->parsed()) return RunJobsList(common, jobs_json, argv0);

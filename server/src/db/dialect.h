@@ -14,6 +14,13 @@ class Session;
 
 enum class ColumnType { kInteger, kReal, kText };
 
+// One record's search index entry (see core/text/search_terms.h for what the fields hold).
+struct SearchRow {
+  int64_t id = 0;
+  std::string folded;
+  std::vector<std::string> terms;
+};
+
 class Dialect {
  public:
   virtual ~Dialect() = default;
@@ -28,6 +35,9 @@ class Dialect {
   // when ascending, last when descending).
   virtual std::string NullsOrder(bool descending) const { return ""; }
 
+  // After rows were inserted with explicit ids: the next generated id follows the largest one.
+  virtual Status SyncIdSequence(Session& s, const std::string& table) const { return Ok(); }
+
   // Column names of an existing table (empty if it does not exist).
   virtual Result<std::vector<std::string>> TableColumns(Session& s, const std::string& table) const = 0;
 
@@ -37,6 +47,9 @@ class Dialect {
   virtual Status SearchUpsert(Session& s, const std::string& table, int64_t id,
                               const std::string& folded, const std::vector<std::string>& terms) const = 0;
   virtual Status SearchDelete(Session& s, const std::string& table, int64_t id) const = 0;
+  // Bulk loading: index entries of records that have none yet, many per statement.
+  virtual Status SearchInsertMany(Session& s, const std::string& table,
+                                  const std::vector<SearchRow>& rows) const = 0;
   // A condition "<id_expr> IN (...)" that keeps records whose terms include all `terms` and whose
   // folded text contains `verify` (when not empty). Appends its parameters to `params`.
   virtual std::string SearchPredicate(const std::string& table, const std::string& id_expr,

@@ -94,6 +94,17 @@ Status SyncEntity(db::Session& s, const meta::Entity& e, const db::Dialect& d) {
 
 }  // namespace
 
+Status DropIndexes(db::Session& s, const meta::Entity& e) {
+  for (const auto& ddl : IndexDdl(e)) {
+    // "CREATE [UNIQUE] INDEX IF NOT EXISTS <name> ON ..." → <name>
+    auto start = ddl.find("EXISTS ") + 7;
+    KEHU_TRY(s.ExecuteScript("DROP INDEX IF EXISTS " + ddl.substr(start, ddl.find(' ', start) - start)));
+  }
+  // PostgreSQL's GIN over the search terms (SQLite's FTS5 table has no separate index).
+  if (!e.search_fields.empty()) KEHU_TRY(s.ExecuteScript("DROP INDEX IF EXISTS " + e.table + "_search_terms"));
+  return Ok();
+}
+
 Status SyncSchema(db::Database& db, const meta::Registry& registry) {
   return db.Write([&](db::Session& s) -> Status {
     for (const auto& e : registry.entities()) KEHU_TRY(SyncEntity(s, e, db.dialect()));

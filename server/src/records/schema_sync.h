@@ -10,6 +10,10 @@ namespace kehu::records {
 
 Status SyncSchema(db::Database& db, const meta::Registry& registry);
 
+// Drops the secondary indexes SyncSchema creates for `e` (its search index's too, where it has
+// one), so that a bulk load writes the table alone; the next SyncSchema builds them again, sorted.
+Status DropIndexes(db::Session& s, const meta::Entity& e);
+
 // Column type used for a field (money and region add a companion text column, Field::CompanionSuffix).
 db::ColumnType StorageType(const meta::Field& f);
 

@@ -54,6 +54,30 @@ Status PgDialect::SearchUpsert(Session& s, const std::string& table, int64_t id,
   return Ok();
 }
 
+Status PgDialect::SearchInsertMany(Session& s, const std::string& table,
+                                   const std::vector<SearchRow>& rows) const {
+  if (rows.empty()) return Ok();
+  std::string sql = "INSERT INTO " + table + "_search (record_id, folded, terms) VALUES ";
+  std::vector<Value> params;
+  params.reserve(rows.size() * 3);
+  for (const auto& row : rows) {
+    sql += params.empty() ? "(?, ?, ?::text[])" : ", (?, ?, ?::text[])";
+    params.emplace_back(row.id);
+    params.emplace_back(row.folded);
+    params.emplace_back(TextArrayLiteral(row.terms));
+  }
+  KEHU_TRY(s.Execute(sql, params));
+  return Ok();
+}
+
+Status PgDialect::SyncIdSequence(Session& s, const std::string& table) const {
+  // Identity columns keep their own sequence; explicit ids do not advance it.
+  KEHU_TRY(s.Query("SELECT setval(pg_get_serial_sequence(?, 'id'), "
+                   "GREATEST((SELECT MAX(id) FROM " + table + "), 1))",
+                   {Value(table)}));
+  return Ok();
+}
+
 Status PgDialect::SearchDelete(Session& s, const std::string& table, int64_t id) const {
   KEHU_TRY(s.Execute("DELETE FROM " + table + "_search WHERE record_id = ?", {id}));
   return Ok();

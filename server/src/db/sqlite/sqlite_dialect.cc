@@ -62,6 +62,27 @@ Status SqliteDialect::SearchUpsert(Session& s, const std::string& table, int64_t
   return Ok();
 }
 
+Status SqliteDialect::SearchInsertMany(Session& s, const std::string& table,
+                                       const std::vector<SearchRow>& rows) const {
+  std::string sql = "INSERT INTO " + table + "_search(rowid, terms, folded) VALUES ";
+  std::vector<Value> params;
+  params.reserve(rows.size() * 3);
+  for (const auto& row : rows) {
+    std::string joined;
+    for (const auto& t : row.terms) {
+      if (!joined.empty()) joined += ' ';
+      joined += Token(t);
+    }
+    sql += params.empty() ? "(?, ?, ?)" : ", (?, ?, ?)";
+    params.emplace_back(row.id);
+    params.emplace_back(std::move(joined));
+    params.emplace_back(row.folded);
+  }
+  if (rows.empty()) return Ok();
+  KEHU_TRY(s.Execute(sql, params));
+  return Ok();
+}
+
 Status SqliteDialect::SearchDelete(Session& s, const std::string& table, int64_t id) const {
   KEHU_TRY(s.Execute("DELETE FROM " + table + "_search WHERE rowid = ?", {Value(id)}));
   return Ok();

@@ -17,6 +17,8 @@ class SqliteDialect : public Dialect {
   Status SearchUpsert(Session& s, const std::string& table, int64_t id, const std::string& folded,
                       const std::vector<std::string>& terms) const override;
   Status SearchDelete(Session& s, const std::string& table, int64_t id) const override;
+  Status SearchInsertMany(Session& s, const std::string& table,
+                          const std::vector<SearchRow>& rows) const override;
   std::string SearchPredicate(const std::string& table, const std::string& id_expr,
                               const std::vector<std::string>& terms, const std::string& verify,
                               std::vector<Value>& params) const override;

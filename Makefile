@@ -39,7 +39,9 @@ run: build
 test: configure
 	@bash scripts/test.sh $(BUILD) $(JOBS)
 
-bench: build
+# Load scenarios on SQLite and PostgreSQL (1M customers by default; see bench/README.md for the
+# BENCH_* variables); report in bench/results/latest.md. The server binary is all it needs.
+bench: server
 	@bash bench/run.sh $(BUILD)
 
 clean:

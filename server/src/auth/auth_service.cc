@@ -186,6 +186,11 @@ Status AuthService::LoadScopeMembers(db::Session& s, records::Actor& a) {
     KEHU_TRY(ids("WITH RECURSIVE d(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT c.id FROM departments c JOIN d ON "
                  "c.parent_id = d.id) SELECT u.id FROM users u WHERE u.department_id IN (SELECT id FROM d)",
                  dept, a.department_tree_user_ids));
+  KEHU_ASSIGN(db::Rows shared, s.Query("SELECT DISTINCT entity FROM record_shares WHERE user_id = ? AND "
+                                       "(expires_at IS NULL OR expires_at > ?)",
+                                       {Value(a.user_id), Value(NowIso())}));
+  a.shared_entities.emplace();
+  for (const auto& r : shared.rows) a.shared_entities->insert(db::AsText(r[0]));
   return Ok();
 }
 

@@ -50,6 +50,11 @@ class Dialect {
   // Bulk loading: index entries of records that have none yet, many per statement.
   virtual Status SearchInsertMany(Session& s, const std::string& table,
                                   const std::vector<SearchRow>& rows) const = 0;
+  // The ids of the records whose terms include all `terms` and whose folded text contains
+  // `verify` (when not empty), ascending: the index alone, no record rows.
+  virtual Result<std::vector<int64_t>> SearchIds(Session& s, const std::string& table,
+                                                 const std::vector<std::string>& terms,
+                                                 const std::string& verify) const = 0;
   // A condition "<id_expr> IN (...)" that keeps records whose terms include all `terms` and whose
   // folded text contains `verify` (when not empty). Appends its parameters to `params`.
   virtual std::string SearchPredicate(const std::string& table, const std::string& id_expr,

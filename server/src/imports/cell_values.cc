@@ -209,9 +209,12 @@ std::optional<json::value> CellDecoder::Decode(const meta::Field& f, std::string
       return json::value(std::strtod(n.c_str(), nullptr));
     }
     case FieldType::kRegion: {
-      auto r = Region(cell);
-      if (!r) return Fail(errors, f, "invalid_region");
-      return r;
+      // Matching names costs ~70k instructions; a file names the same few thousand districts.
+      if (regions_.size() > 100'000) regions_.clear();  // a bound, not a cache policy
+      auto [it, fresh] = regions_.try_emplace(std::string(cell));
+      if (fresh) it->second = Region(cell);
+      if (!it->second) return Fail(errors, f, "invalid_region");
+      return it->second;
     }
     default:
       return json::value(std::string(cell));

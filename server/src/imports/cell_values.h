@@ -22,13 +22,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "metadata/entity.h"
 #include "records/codec.h"
 
 namespace kehu::imports {
 
-// Keeps each enum field's option keys, so a 100,000-row import folds every label once.
+// Keeps each enum field's option keys and each region cell's code, so a 100,000-row import folds
+// every label and matches every district's names once.
 // Not thread-safe: one per import.
 class CellDecoder {
  public:
@@ -44,6 +46,7 @@ class CellDecoder {
 
   std::map<const meta::Field*, std::map<std::string, std::string>> option_keys_;
   std::map<const meta::Field*, std::shared_ptr<const meta::OptionList>> option_lists_;
+  std::unordered_map<std::string, std::optional<boost::json::value>> regions_;  // cell -> Region()
 };
 
 // "2026/1/5" → "2026-01-05"; nullopt when the text is no date of the forms above.

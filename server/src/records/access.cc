@@ -62,6 +62,7 @@ std::string ScopedAccessPolicy::Predicate(const Actor& actor, const meta::Entity
     default: by_scope = InList(owner, *OwnersOf(actor, scope), params);
   }
   if (action != Action::kRead && action != Action::kEdit) return by_scope;
+  if (actor.shared_entities && !actor.shared_entities->count(entity.name)) return by_scope;
   // 团队成员: records shared with the actor, unexpired; editing needs a write share.
   params.emplace_back(entity.name);
   params.emplace_back(actor.user_id);

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,10 @@ struct Actor {
   // Owners whose records the scopes own_and_reports / department / department_tree cover
   // (each includes the actor). Filled only when a grant uses that scope.
   std::vector<int64_t> report_ids, department_user_ids, department_tree_user_ids;
+  // Entities in which records are shared with the actor right now (团队成员), when known: list
+  // queries then skip the share lookup for every other entity, which lets owner-scoped lists use
+  // the owner indexes. Unknown (nullopt) means "may have shares anywhere".
+  std::optional<std::set<std::string>> shared_entities;
 
   // entity -> field -> rule, only for fields that are not plainly editable.
   std::map<std::string, std::map<std::string, FieldRule>> field_rules;

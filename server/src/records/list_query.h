@@ -40,6 +40,8 @@ struct ListQuery {
   std::optional<Action> also_require;
   // ?view=brief: records in the read or the brief scope, with only the entity's brief fields.
   bool brief = false;
+  // False when the caller does not need `total` (global search): no second, counting query.
+  bool count = true;
 };
 
 using QueryParams = std::vector<std::pair<std::string, std::string>>;

@@ -7,6 +7,7 @@
 #include "core/text/search_terms.h"
 #include "records/field_rules.h"
 #include "records/record_service.h"
+#include "records/search_narrowing.h"
 #include "records/record_sql.h"
 
 namespace kehu::records {
@@ -76,12 +77,14 @@ Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e
   KEHU_TRY(CheckQueryFields(actor, e, q));
   Where where;
   where.And(q.deleted ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL");
+  std::string read;
   if (q.brief) {
     KEHU_TRY(CheckBriefQuery(e, q));
-    std::string read = access_.Predicate(actor, e, Action::kRead, "t", where.params);
+    read = access_.Predicate(actor, e, Action::kRead, "t", where.params);
     where.And(read + " OR " + access_.Predicate(actor, e, Action::kBrief, "t", where.params));
   } else {
-    where.And(access_.Predicate(actor, e, Action::kRead, "t", where.params));
+    read = access_.Predicate(actor, e, Action::kRead, "t", where.params);
+    where.And(read);
   }
   if (q.deleted) where.And(access_.Predicate(actor, e, Action::kDelete, "t", where.params));
   if (q.also_require) {
@@ -89,33 +92,51 @@ Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e
     where.And(access_.Predicate(actor, e, *q.also_require, "t", where.params));
   }
   for (const auto& f : q.filters) AddFilter(db_.dialect(), f, "t", where);
-  if (q.q.find_first_not_of(" \t") != std::string::npos) {
-    if (e.search_fields.empty()) return InvalidInput("not_searchable").Arg("entity", e.name);
-    auto sq = text::BuildSearchQuery(q.q);
-    // A query of only punctuation can match nothing; a blank one is no search at all.
-    if (sq.empty()) where.And("1=0");
-    else where.And(db_.dialect().SearchPredicate(e.table, "t.id", sq.terms, sq.verify, where.params));
-  }
+  const bool searching = q.q.find_first_not_of(" \t") != std::string::npos;
+  if (searching && e.search_fields.empty()) return InvalidInput("not_searchable").Arg("entity", e.name);
+  const text::SearchQuery sq = searching ? text::BuildSearchQuery(q.q) : text::SearchQuery{};
+  // Every live record, no filter: the search side alone decides (see search_narrowing.h).
+  const bool unrestricted = read == "1=1" && !q.deleted && !q.brief && !q.also_require && q.filters.empty();
+
   ListResult out;
   out.page = q.page;
   out.page_size = q.page_size;
-  std::string from = " FROM " + e.table + " t WHERE " + where.sql;
-  std::vector<db::Value> page_params = where.params;
-  std::string order = OrderBy(db_.dialect(), q.sort, "t");
-  if (!q.explicit_sort && !e.search_fields.empty() && q.q.find_first_not_of(" \t") != std::string::npos)
-    order = RelevanceOrder(e, q.q, page_params) + ", " + order;
-  page_params.emplace_back(int64_t{q.page_size});
-  page_params.emplace_back(int64_t{q.page - 1} * q.page_size);
   KEHU_TRY(db_.Read([&](db::Session& s) -> Status {
+    Where page_where = where;
+    std::optional<int64_t> known_total;
+    if (searching && sq.empty()) {
+      page_where.And("1=0");  // only punctuation: matches nothing (a blank q is no search at all)
+    } else if (searching) {
+      KEHU_ASSIGN(NarrowedSearch narrowed, NarrowSearch(s, db_.dialect(), e, sq, where, unrestricted));
+      known_total = narrowed.total;
+      if (narrowed.ids) {
+        std::string in;
+        for (int64_t id : *narrowed.ids) {
+          in += in.empty() ? "?" : ", ?";
+          page_where.params.emplace_back(id);
+        }
+        page_where.And(in.empty() ? "1=0" : "t.id IN (" + in + ")");
+      } else {
+        page_where.And(db_.dialect().SearchPredicate(e.table, "t.id", sq.terms, sq.verify, page_where.params));
+      }
+    }
+    std::string from = " FROM " + e.table + " t WHERE " + page_where.sql;
+    std::vector<db::Value> page_params = page_where.params;
+    std::string order = OrderBy(db_.dialect(), q.sort, "t");
+    if (!q.explicit_sort && searching) order = RelevanceOrder(e, q.q, page_params) + ", " + order;
+    page_params.emplace_back(int64_t{q.page_size});
+    page_params.emplace_back(int64_t{q.page - 1} * q.page_size);
     KEHU_ASSIGN(db::Rows rows, s.Query("SELECT " + SelectColumns(e) + from + " ORDER BY " + order +
                                            " LIMIT ? OFFSET ?",
                                        page_params));
     for (const auto& r : rows.rows) out.items.push_back(RowToJson(e, r));
-    // A short first page is its own total; otherwise count.
-    if (q.page == 1 && static_cast<int>(rows.size()) < q.page_size) {
+    // A short first page is its own total; otherwise count (unless the search already did).
+    if (known_total) {
+      out.total = *known_total;
+    } else if (!q.count || (q.page == 1 && static_cast<int>(rows.size()) < q.page_size)) {
       out.total = static_cast<int64_t>(rows.size());
     } else {
-      KEHU_ASSIGN(db::Rows count, s.Query("SELECT COUNT(*)" + from, where.params));
+      KEHU_ASSIGN(db::Rows count, s.Query("SELECT COUNT(*)" + from, page_where.params));
       out.total = db::AsInt(count.rows[0][0]);
     }
     return AddDisplay(s, e, out.items);
@@ -152,7 +173,10 @@ Result<std::vector<SearchHit>> RecordService::Search(const Actor& actor, const s
     lq.q = q;
     lq.page_size = per_entity;
     lq.page = 1;
-    lq.sort.push_back({e.FindField("updatedAt"), true});
+    lq.count = false;
+    // Newest first by id: index order, where updatedAt would read and sort every hit (100k+ for
+    // a common word in a million customers).
+    lq.sort.push_back({e.FindField("id"), true});
     KEHU_ASSIGN(ListResult r, List(actor, e, lq));
     for (const auto& item : r.items) {
       const auto& o = item.as_object();

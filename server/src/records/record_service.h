@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "core/result.h"
+#include "core/text/search_terms.h"
 #include "db/database.h"
 #include "metadata/registry.h"
 #include "records/access.h"
@@ -83,9 +84,10 @@ class RecordService {
                                      const boost::json::object& body);
   Status Delete(const Actor& actor, const meta::Entity& e, int64_t id);
 
-  // Imports (record_batch.cc): every write runs the same Create/Update pipeline as above, all in
-  // one transaction, each in its own savepoint (a failed write leaves no trace and the others go
-  // on), so a write sees the batch's earlier writes (a code repeated in the batch is "unique").
+  // Imports (record_batch.cc): all writes in one transaction. Creates go through the bulk path
+  // (record_bulk.h: the Create pipeline step by step for the whole batch, one query per step);
+  // updates each run Update in their own savepoint (a failed write leaves no trace and the others
+  // go on). A write sees the batch's earlier writes (a code repeated in the batch is "unique").
   // After the last write `keep(results)` decides: true commits the successful writes, false
   // rolls back everything (a validation pass: nothing at all is written, not even audit rows).
   // Errors: only those of the transaction itself (database unavailable); per-write errors are
@@ -133,7 +135,12 @@ class RecordService {
   Result<boost::json::object> LoadOne(db::Session& s, const Actor& actor, const meta::Entity& e,
                                       int64_t id, Action action, bool deleted);
   Status AddDisplay(db::Session& s, const meta::Entity& e, boost::json::array& items);
-  Status Reindex(db::Session& s, const meta::Entity& e, const boost::json::object& record);
+  // `prepared` holds search documents of single values built before the write transaction (see
+  // PrepareSearch); values not in it are built here.
+  using PreparedSearch = std::map<std::string, text::SearchDoc>;
+  static PreparedSearch PrepareSearch(const meta::Entity& e, const std::map<std::string, StoredValue>& values);
+  Status Reindex(db::Session& s, const meta::Entity& e, const boost::json::object& record,
+                 const PreparedSearch* prepared = nullptr);
 
   db::Database& db_;
   std::shared_ptr<const meta::Registry> registry_;

@@ -65,6 +65,21 @@ std::string EscapeLike(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// For a region filter by a prefix of digits, the smallest string above every code with that
+// prefix ("44" → "45", "49" → "5"); empty when there is none ("99") or it is not such a filter.
+std::string DigitPrefixUpperBound(const Filter& f) {
+  if (f.field->type != meta::FieldType::kRegion || !std::holds_alternative<std::string>(f.values[0])) return "";
+  std::string upper = db::AsText(f.values[0]);
+  if (upper.empty() || upper.find_first_not_of("0123456789") != std::string::npos) return "";
+  while (!upper.empty() && upper.back() == '9') upper.pop_back();
+  if (!upper.empty()) ++upper.back();
+  return upper;
+}
+
+}  // namespace
+
 void AddFilter(const db::Dialect& d, const Filter& f, const std::string& alias, Where& where) {
   std::string col = alias + "." + f.field->column;
   auto& p = where.params;
@@ -91,6 +106,12 @@ void AddFilter(const db::Dialect& d, const Filter& f, const std::string& alias, 
       p.emplace_back("%" + EscapeLike(db::AsText(f.values[0])) + "%");
       return where.And(col + " " + d.CaseInsensitiveLike() + " ? ESCAPE '\\'");
     case FilterOp::kStartsWith:
+      if (auto upper = DigitPrefixUpperBound(f); !upper.empty()) {
+        // A region code prefix (44 = 广东省) as a range the (…, region, …) indexes can seek.
+        p.push_back(f.values[0]);
+        p.emplace_back(std::move(upper));
+        return where.And(col + " >= ? AND " + col + " < ?");
+      }
       p.emplace_back(EscapeLike(db::AsText(f.values[0])) + "%");
       return where.And(col + " " + d.CaseInsensitiveLike() + " ? ESCAPE '\\'");
     case FilterOp::kIn: {

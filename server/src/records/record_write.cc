@@ -141,12 +141,47 @@ Status RecordService::CheckReferences(db::Session& s, const Actor& actor, const 
   return Ok();
 }
 
-Status RecordService::Reindex(db::Session& s, const meta::Entity& e, const json::object& record) {
+// Building a search document (folding, pinyin variants) is the costliest step of a create, and
+// everything inside Write runs on the one thread all writes share: so documents of the values
+// known beforehand are built before the transaction, one per value, and merged inside. A value
+// only known inside (the number assigned to 客户代码) is built there, alone.
+RecordService::PreparedSearch RecordService::PrepareSearch(const meta::Entity& e,
+                                                           const std::map<std::string, StoredValue>& values) {
+  PreparedSearch out;
+  for (const auto& name : e.search_fields) {
+    auto it = values.find(name);
+    if (it == values.end()) continue;
+    json::value shown = StoredToJson(*e.FindField(name), it->second);
+    if (shown.is_string() && !out.count(std::string(shown.as_string())))
+      out.emplace(std::string(shown.as_string()), text::BuildSearchDoc({std::string(shown.as_string())}));
+  }
+  return out;
+}
+
+Status RecordService::Reindex(db::Session& s, const meta::Entity& e, const json::object& record,
+                              const PreparedSearch* prepared) {
   if (e.search_fields.empty()) return Ok();
   std::vector<std::string> values;
   for (const auto& name : e.search_fields)
     if (auto* v = record.if_contains(name); v && v->is_string()) values.emplace_back(v->as_string());
-  auto doc = text::BuildSearchDoc(values);
+  text::SearchDoc doc;
+  if (!prepared) {
+    doc = text::BuildSearchDoc(values);
+  } else {
+    std::vector<text::SearchDoc> built;  // the values not prepared
+    built.reserve(values.size());
+    std::vector<const text::SearchDoc*> parts;
+    for (const auto& v : values) {
+      auto it = prepared->find(v);
+      if (it != prepared->end()) {
+        parts.push_back(&it->second);
+      } else {
+        built.push_back(text::BuildSearchDoc({v}));
+        parts.push_back(&built.back());
+      }
+    }
+    doc = text::MergeSearchDocs(parts);
+  }
   return db_.dialect().SearchUpsert(s, e.table, record.at("id").as_int64(), doc.folded, doc.terms);
 }
 
@@ -171,6 +206,7 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
       errors.emplace(f.name, "required");
 
   json::object created;
+  const PreparedSearch search = PrepareSearch(e, in.values);
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_TRY(CheckReferences(s, actor, e, in.values, 0, errors));
     if (!errors.empty()) return InputError(errors);  // all field errors at once, nothing written
@@ -204,7 +240,7 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
     ctx.id = db::AsInt(ids.rows[0][0]);
     KEHU_TRY(AppendAudit(s, actor, {e.name, ctx.id, "create", std::move(changes)}));
     KEHU_ASSIGN(created, LoadOne(s, Actor::System(), e, ctx.id, Action::kRead, false));
-    KEHU_TRY(Reindex(s, e, created));
+    KEHU_TRY(Reindex(s, e, created, &search));
     KEHU_TRY(SaveDuplicateNameKey(s, e, created));
     return hooks_.Run(HookPoint::kAfterCreate, ctx);
   }));

@@ -1,9 +1,13 @@
 #include "core/text/chinese_script.h"
 
+#include <opencc/Lexicon.hpp>
+#include <opencc/MarisaDict.hpp>
 #include <opencc/opencc.h>
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
 #include <memory>
+#include <vector>
 
 #include "core/text/utf8.h"
 
@@ -39,6 +43,49 @@ std::string Convert(const opencc::SimpleConverter* converter, std::string_view s
   }
 }
 
+constexpr const char* kOpenccData = "/usr/share/opencc/";  // Debian's libopencc data
+
+// The code points at which an entry of t2s's dictionaries (TSPhrases, TSCharacters: t2s.json)
+// begins. OpenCC only changes text where an entry matches, and a match starts with its first
+// character: a text with none of these characters converts to itself, so most already simplified
+// text can skip the dictionary walk (a quarter of the work of indexing a record). Null when the
+// dictionaries cannot be read; then everything is converted.
+const std::vector<bool>* T2sEntryStarts() {
+  static const auto starts = []() -> std::unique_ptr<std::vector<bool>> {
+    auto out = std::make_unique<std::vector<bool>>(0x110000, false);
+    for (const char* name : {"TSPhrases.ocd2", "TSCharacters.ocd2"}) {
+      std::FILE* f = std::fopen((std::string(kOpenccData) + name).c_str(), "rb");
+      if (!f) {
+        spdlog::warn("text: {} not found; every Chinese text goes through OpenCC", name);
+        return nullptr;
+      }
+      try {
+        auto dict = opencc::MarisaDict::NewFromFile(f);
+        std::fclose(f);
+        for (const auto& entry : *dict->GetLexicon()) {
+          std::string key = entry->Key();
+          std::size_t pos = 0;
+          if (!key.empty()) (*out)[NextCodePoint(key, pos) % 0x110000] = true;
+        }
+      } catch (const std::exception& e) {
+        std::fclose(f);
+        spdlog::warn("text: reading {} failed: {}", name, e.what());
+        return nullptr;
+      }
+    }
+    return out;
+  }();
+  return starts.get();
+}
+
+bool T2sMayChange(std::string_view s) {
+  const std::vector<bool>* starts = T2sEntryStarts();
+  if (!starts) return true;
+  for (std::size_t pos = 0; pos < s.size();)
+    if ((*starts)[NextCodePoint(s, pos) % 0x110000]) return true;
+  return false;
+}
+
 const opencc::SimpleConverter* S2twp() {
   static const auto converter = Build("s2twp.json");
   return converter.get();
@@ -52,7 +99,11 @@ const opencc::SimpleConverter* T2s() {
 }  // namespace
 
 std::string ToTraditional(std::string_view s) { return Convert(S2twp(), s); }
-std::string ToSimplified(std::string_view s) { return Convert(T2s(), s); }
+std::string ToSimplified(std::string_view s) {
+  if (IsValidUtf8(s) && !T2sMayChange(s)) return std::string(s);
+  return Convert(T2s(), s);
+}
+std::string internal::ToSimplifiedByDictionary(std::string_view s) { return Convert(T2s(), s); }
 bool ChineseScriptReady() { return S2twp() != nullptr && T2s() != nullptr; }
 
 }  // namespace kehu::text

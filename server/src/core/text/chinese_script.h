@@ -19,4 +19,9 @@ std::string ToSimplified(std::string_view s);
 // True when both converters loaded (a start-up check).
 bool ChineseScriptReady();
 
+namespace internal {
+// ToSimplified without its shortcut for text no dictionary entry starts in (for tests).
+std::string ToSimplifiedByDictionary(std::string_view s);
+}  // namespace internal
+
 }  // namespace kehu::text

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 
 #include "core/text/chars.h"
 #include "core/text/fold.h"
@@ -126,6 +127,21 @@ SearchDoc BuildSearchDoc(const std::vector<std::string>& values) {
   return doc;
 }
 
+SearchDoc MergeSearchDocs(const std::vector<const SearchDoc*>& docs) {
+  SearchDoc out;
+  for (const SearchDoc* d : docs) {
+    if (d->folded.empty()) continue;
+    if (!out.folded.empty()) out.folded += '\n';
+    out.folded += d->folded;
+    std::vector<std::string> merged;
+    merged.reserve(out.terms.size() + d->terms.size());
+    std::set_union(out.terms.begin(), out.terms.end(), d->terms.begin(), d->terms.end(),
+                   std::back_inserter(merged));
+    out.terms = std::move(merged);
+  }
+  return out;
+}
+
 SearchQuery BuildSearchQuery(std::string_view q) {
   const std::string folded = FoldValid(q);
   std::vector<Piece> pieces;
@@ -142,7 +158,9 @@ SearchQuery BuildSearchQuery(std::string_view q) {
   }
   // Bigrams are selective; unigrams only when no piece has two characters.
   query.terms = SortedDistinct(bigrams.empty() ? unigrams : bigrams);
-  query.verify = std::string(longest->text);
+  // A term of one or two characters is present only where the text has it, so queries whose
+  // pieces are all that short need no verification (which reads every hit's folded text).
+  if (longest->length > 2) query.verify = std::string(longest->text);
   return query;
 }
 

@@ -30,11 +30,17 @@ struct SearchDoc {
 // Ill-formed UTF-8 in a value is replaced by U+FFFD first. Thread-safe.
 SearchDoc BuildSearchDoc(const std::vector<std::string>& values);
 
+// One document with the lines and terms of all `docs` (the same matches as BuildSearchDoc of
+// all their values together; `folded` may list the lines in another order). Lets callers build the
+// expensive part of a document per value, ahead of time. Thread-safe.
+SearchDoc MergeSearchDocs(const std::vector<const SearchDoc*>& docs);
+
 struct SearchQuery {
   // Sorted and distinct. A query of one character is {that character}; otherwise the bigrams of
   // each word run ("piece") of the folded query, or, if no piece has two characters, each piece.
   std::vector<std::string> terms;
   // The longest piece (the first of equal ones); the record's `folded` text must contain it.
+  // Empty when no piece is longer than two characters: the terms alone then decide.
   std::string verify;
 
   // A blank query, or one of separators only: it matches nothing, and callers should not search.

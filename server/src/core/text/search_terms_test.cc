@@ -111,7 +111,9 @@ TEST(SearchTermsTest, LongValuesAreNotSpelledInPinyin) {
 TEST(SearchTermsTest, QueryOfOneCharacterIsItsUnigram) {
   const SearchQuery q = BuildSearchQuery(" 網 ");
   EXPECT_THAT(q.terms, ElementsAre("网"));
-  EXPECT_EQ(q.verify, "网");
+  EXPECT_EQ(q.verify, "") << "a unigram term is its own proof";
+  EXPECT_EQ(BuildSearchQuery("网联").verify, "") << "so is a bigram";
+  EXPECT_EQ(BuildSearchQuery("网联科").verify, "网联科") << "网联 and 联科 may stand apart";
 }
 
 TEST(SearchTermsTest, QueryIsBigramsOfPiecesVerifiedByTheLongest) {
@@ -120,6 +122,7 @@ TEST(SearchTermsTest, QueryIsBigramsOfPiecesVerifiedByTheLongest) {
               ElementsAre("am", "an", "co", "ex", "ha", "le", "mp", "ng", "om", "pl", "xa", "zh"));
   EXPECT_EQ(q.verify, "example");
   EXPECT_EQ(BuildSearchQuery("zhang@").verify, "zhang");
+  EXPECT_EQ(BuildSearchQuery("zh ab").verify, "");
   EXPECT_THAT(BuildSearchQuery("a b").terms, ElementsAre("a", "b"));
 }
 
@@ -179,6 +182,18 @@ TEST(SearchTermsTest, BuildsManyDocsQuickly) {
   std::size_t total = 0;
   for (int i = 0; i < 2000; ++i) total += BuildSearchDoc(values).terms.size();
   EXPECT_EQ(total, 2000 * first.terms.size());
+}
+
+TEST(SearchTermsTest, MergedPerValueDocumentsMatchLikeOneDocument) {
+  const std::vector<std::string> values = {"北京网联科技有限公司", "KH-0042", "重庆银行"};
+  const SearchDoc whole = BuildSearchDoc(values);
+  std::vector<SearchDoc> parts;
+  for (const auto& v : values) parts.push_back(BuildSearchDoc({v}));
+  const SearchDoc merged = MergeSearchDocs({&parts[0], &parts[1], &parts[2]});
+  EXPECT_EQ(merged.terms, whole.terms);
+  for (const char* q : {"网联", "kh0042", "bjwl", "cqyh", "chongqing", "网联科技"})
+    EXPECT_EQ(Matches(merged, q), Matches(whole, q)) << q;
+  EXPECT_FALSE(Matches(merged, "司kh")) << "no match across two values";
 }
 
 }  // namespace

@@ -98,7 +98,7 @@ Result<PgPool::Lease> PgDatabase::BeginOnLiveConnection(bool write) {
 
 Status PgDatabase::Transact(const SessionFn& fn, bool write) {
   KEHU_ASSIGN(PgPool::Lease lease, BeginOnLiveConnection(write));
-  PgSession session(lease.conn());
+  PgSession session(lease.conn(), lease.statements());
   Status status = fn(session);
   if (status.ok() && session.first_error() && write) {
     // fn went on after a failed statement; PostgreSQL has already doomed the transaction.

@@ -83,6 +83,21 @@ Status PgDialect::SearchDelete(Session& s, const std::string& table, int64_t id)
   return Ok();
 }
 
+Result<std::vector<int64_t>> PgDialect::SearchIds(Session& s, const std::string& table,
+                                                  const std::vector<std::string>& terms,
+                                                  const std::string& verify) const {
+  std::vector<Value> params;
+  std::string sql = SearchPredicate(table, "record_id", terms, verify, params);
+  // "record_id IN (SELECT record_id FROM x_search WHERE ...)" → the inner SELECT alone.
+  sql = sql.substr(sql.find("(") + 1);
+  sql.pop_back();
+  KEHU_ASSIGN(Rows rows, s.Query(sql + " ORDER BY record_id", params));
+  std::vector<int64_t> ids;
+  ids.reserve(rows.size());
+  for (const auto& r : rows.rows) ids.push_back(AsInt(r[0]));
+  return ids;
+}
+
 std::string PgDialect::SearchPredicate(const std::string& table, const std::string& id_expr,
                                        const std::vector<std::string>& terms,
                                        const std::string& verify,

@@ -25,6 +25,9 @@ class PgDialect : public Dialect {
   Status SearchUpsert(Session& s, const std::string& table, int64_t id, const std::string& folded,
                       const std::vector<std::string>& terms) const override;
   Status SearchDelete(Session& s, const std::string& table, int64_t id) const override;
+  Result<std::vector<int64_t>> SearchIds(Session& s, const std::string& table,
+                                         const std::vector<std::string>& terms,
+                                         const std::string& verify) const override;
   Status SearchInsertMany(Session& s, const std::string& table,
                           const std::vector<SearchRow>& rows) const override;
   Status SyncIdSequence(Session& s, const std::string& table) const override;

@@ -10,7 +10,20 @@ PgPool::PgPool(std::string url, int max_size, std::chrono::milliseconds wait)
     : url_(std::move(url)), max_size_(max_size), wait_(wait) {}
 
 PgPool::~PgPool() {
-  for (PGconn* conn : idle_) PQfinish(conn);
+  std::lock_guard lock(mu_);
+  for (PGconn* conn : idle_) Close(conn);
+}
+
+PgPool::Lease PgPool::LeaseOf(PGconn* conn) {
+  auto& cache = statements_[conn];
+  if (!cache) cache = std::make_unique<StatementCache>();
+  return Lease(this, conn, cache.get());
+}
+
+void PgPool::Close(PGconn* conn) {
+  // The cache goes with its connection: a new connection at the same address starts empty.
+  statements_.erase(conn);
+  PQfinish(conn);
 }
 
 int PgPool::open() const {
@@ -32,9 +45,9 @@ Result<PgPool::Lease> PgPool::Acquire() {
       idle_.pop_back();
       if (PQstatus(conn) == CONNECTION_OK) {
         ++in_use_;
-        return Lease(this, conn);
+        return LeaseOf(conn);
       }
-      PQfinish(conn);
+      Close(conn);
       --open_;
     }
     if (open_ < max_size_) {
@@ -43,8 +56,8 @@ Result<PgPool::Lease> PgPool::Acquire() {
       ++in_use_;
       lock.unlock();
       auto conn = Connect();
-      if (conn.ok()) return Lease(this, *conn);
       lock.lock();
+      if (conn.ok()) return LeaseOf(*conn);
       --open_;
       --in_use_;
       cv_.notify_one();
@@ -61,13 +74,13 @@ Result<PgPool::Lease> PgPool::Acquire() {
 
 void PgPool::Release(PGconn* conn) {
   bool reusable = PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) == PQTRANS_IDLE;
-  if (!reusable) PQfinish(conn);
   {
     std::lock_guard lock(mu_);
     --in_use_;
     if (reusable) {
       idle_.push_back(conn);
     } else {
+      Close(conn);
       --open_;
     }
   }

@@ -10,20 +10,29 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.h"
 
 namespace kehu::db::pg {
 
+// The statements prepared on one connection: SQL text plus parameter types → statement name.
+// Lives as long as its connection; only the connection's current holder touches it.
+struct StatementCache {
+  std::unordered_map<std::string, std::string> names;
+};
+
 class PgPool {
  public:
   // Returns a connection to the pool when destroyed. Movable, not copyable.
   class Lease {
    public:
-    Lease(PgPool* pool, PGconn* conn) : pool_(pool), conn_(conn) {}
-    Lease(Lease&& other) noexcept : pool_(other.pool_), conn_(other.conn_) {
+    Lease(PgPool* pool, PGconn* conn, StatementCache* statements)
+        : pool_(pool), conn_(conn), statements_(statements) {}
+    Lease(Lease&& other) noexcept : pool_(other.pool_), conn_(other.conn_), statements_(other.statements_) {
       other.conn_ = nullptr;
     }
     Lease& operator=(Lease&&) = delete;
@@ -32,10 +41,12 @@ class PgPool {
       if (conn_) pool_->Release(conn_);
     }
     PGconn* conn() const { return conn_; }
+    StatementCache* statements() const { return statements_; }
 
    private:
     PgPool* pool_;
     PGconn* conn_;
+    StatementCache* statements_;
   };
 
   // `url` is a libpq URI or conninfo string.
@@ -54,6 +65,8 @@ class PgPool {
  private:
   Result<PGconn*> Connect() const;
   void Release(PGconn* conn);
+  Lease LeaseOf(PGconn* conn);  // REQUIRES: mu_ held
+  void Close(PGconn* conn);     // REQUIRES: mu_ held
 
   const std::string url_;
   const int max_size_;
@@ -62,6 +75,7 @@ class PgPool {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::vector<PGconn*> idle_;  // GUARDED_BY(mu_)
+  std::unordered_map<PGconn*, std::unique_ptr<StatementCache>> statements_;  // GUARDED_BY(mu_)
   int open_ = 0;               // GUARDED_BY(mu_): idle + leased + being opened
   int in_use_ = 0;             // GUARDED_BY(mu_)
 };

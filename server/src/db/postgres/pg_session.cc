@@ -120,11 +120,38 @@ Result<PgResult> PgSession::Run(std::string_view sql, std::span<const Value> par
                                 " parameters: " + std::string(sql)));
   }
   Params p(params);
-  PgResult res(PQexecParams(conn_, translated.sql.c_str(), static_cast<int>(params.size()),
-                            p.types.data(), p.values.data(), nullptr, nullptr, 0),
+  const int n = static_cast<int>(params.size());
+  if (statements_) {
+    KEHU_ASSIGN(std::string name, Prepared(translated.sql, p.types));
+    PgResult res(PQexecPrepared(conn_, name.c_str(), n, p.values.data(), nullptr, nullptr, 0), &PQclear);
+    if (!Succeeded(res.get())) return Remember(StatementError(conn_, res.get()));
+    return res;
+  }
+  PgResult res(PQexecParams(conn_, translated.sql.c_str(), n, p.types.data(), p.values.data(), nullptr,
+                            nullptr, 0),
                &PQclear);
   if (!Succeeded(res.get())) return Remember(StatementError(conn_, res.get()));
   return res;
+}
+
+// Statements are keyed by their parameter types too: the same text with a NULL where an integer
+// was is another statement, since a prepared statement's types are fixed.
+Result<std::string> PgSession::Prepared(const std::string& sql, const std::vector<Oid>& types) {
+  std::string key = sql;
+  for (Oid t : types) key += "," + std::to_string(t);
+  auto& names = statements_->names;
+  if (auto it = names.find(key); it != names.end()) return it->second;
+  // Generated list queries vary without end; keep the cache bounded.
+  if (names.size() >= 2000) {
+    KEHU_TRY(ExecuteScript("DEALLOCATE ALL"));
+    names.clear();
+  }
+  std::string name = "kehu_" + std::to_string(names.size() + 1);
+  PgResult res(PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(types.size()), types.data()),
+               &PQclear);
+  if (!Succeeded(res.get())) return Remember(StatementError(conn_, res.get()));
+  names.emplace(std::move(key), name);
+  return name;
 }
 
 Result<Rows> PgSession::Query(std::string_view sql, std::span<const Value> params) {

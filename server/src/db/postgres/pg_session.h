@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "db/database.h"
+#include "db/postgres/pg_pool.h"
 
 namespace kehu::db::pg {
 
@@ -21,7 +22,10 @@ Result<PgResult> ExecSimple(PGconn* conn, const char* sql);
 
 class PgSession : public Session {
  public:
-  explicit PgSession(PGconn* conn) : conn_(conn) {}
+  // With `statements`, each distinct statement is prepared once per connection and then only
+  // executed: no parse and plan per call (most requests run the same dozen statements).
+  explicit PgSession(PGconn* conn, StatementCache* statements = nullptr)
+      : conn_(conn), statements_(statements) {}
 
   using Session::Execute;
   using Session::Query;
@@ -36,7 +40,10 @@ class PgSession : public Session {
   Result<PgResult> Run(std::string_view sql, std::span<const Value> params);
   Error Remember(Error error);
 
+  Result<std::string> Prepared(const std::string& sql, const std::vector<Oid>& types);
+
   PGconn* conn_;
+  StatementCache* statements_;
   std::optional<Error> first_error_;
 };
 

@@ -88,6 +88,21 @@ Status SqliteDialect::SearchDelete(Session& s, const std::string& table, int64_t
   return Ok();
 }
 
+Result<std::vector<int64_t>> SqliteDialect::SearchIds(Session& s, const std::string& table,
+                                                      const std::vector<std::string>& terms,
+                                                      const std::string& verify) const {
+  std::vector<Value> params;
+  std::string sql = SearchPredicate(table, "rowid", terms, verify, params);
+  // "rowid IN (SELECT rowid FROM x_search WHERE ...)" → the inner SELECT alone.
+  sql = sql.substr(sql.find("(") + 1);
+  sql.pop_back();
+  KEHU_ASSIGN(Rows rows, s.Query(sql + " ORDER BY rowid", params));
+  std::vector<int64_t> ids;
+  ids.reserve(rows.size());
+  for (const auto& r : rows.rows) ids.push_back(AsInt(r[0]));
+  return ids;
+}
+
 std::string SqliteDialect::SearchPredicate(const std::string& table, const std::string& id_expr,
                                            const std::vector<std::string>& terms,
                                            const std::string& verify,

@@ -45,13 +45,14 @@ std::string Convert(const opencc::SimpleConverter* converter, std::string_view s
 
 constexpr const char* kOpenccData = "/usr/share/opencc/";  // Debian's libopencc data
 
-// The code points at which an entry of t2s's dictionaries (TSPhrases, TSCharacters: t2s.json)
-// begins. OpenCC only changes text where an entry matches, and a match starts with its first
-// character: a text with none of these characters converts to itself, so most already simplified
-// text can skip the dictionary walk (a quarter of the work of indexing a record). Null when the
-// dictionaries cannot be read; then everything is converted.
-const std::vector<bool>* T2sEntryStarts() {
-  static const auto starts = []() -> std::unique_ptr<std::vector<bool>> {
+// The characters t2s may change (its dictionaries TSPhrases and TSCharacters, see t2s.json): every
+// character of a phrase that converts to something else, and every character that converts alone.
+// OpenCC only changes text where an entry matches and converts differently, and such an entry is
+// made of these characters only: a text with none of them converts to itself, so it can skip the
+// dictionary walk (a quarter of the work of indexing a record). Null when the dictionaries cannot
+// be read; then everything is converted.
+const std::vector<bool>* T2sChangeable() {
+  static const auto changeable = []() -> std::unique_ptr<std::vector<bool>> {
     auto out = std::make_unique<std::vector<bool>>(0x110000, false);
     for (const char* name : {"TSPhrases.ocd2", "TSCharacters.ocd2"}) {
       std::FILE* f = std::fopen((std::string(kOpenccData) + name).c_str(), "rb");
@@ -64,8 +65,8 @@ const std::vector<bool>* T2sEntryStarts() {
         std::fclose(f);
         for (const auto& entry : *dict->GetLexicon()) {
           std::string key = entry->Key();
-          std::size_t pos = 0;
-          if (!key.empty()) (*out)[NextCodePoint(key, pos) % 0x110000] = true;
+          if (entry->GetDefault() == key) continue;
+          for (std::size_t pos = 0; pos < key.size();) (*out)[NextCodePoint(key, pos) % 0x110000] = true;
         }
       } catch (const std::exception& e) {
         std::fclose(f);
@@ -75,14 +76,14 @@ const std::vector<bool>* T2sEntryStarts() {
     }
     return out;
   }();
-  return starts.get();
+  return changeable.get();
 }
 
 bool T2sMayChange(std::string_view s) {
-  const std::vector<bool>* starts = T2sEntryStarts();
-  if (!starts) return true;
+  const std::vector<bool>* changeable = T2sChangeable();
+  if (!changeable) return true;
   for (std::size_t pos = 0; pos < s.size();)
-    if ((*starts)[NextCodePoint(s, pos) % 0x110000]) return true;
+    if ((*changeable)[NextCodePoint(s, pos) % 0x110000]) return true;
   return false;
 }
 

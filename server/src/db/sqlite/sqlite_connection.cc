@@ -21,9 +21,12 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   // WAL lets readers run beside the one writer; FULL makes every acknowledged commit durable.
   // Memory-mapped reads (up to SQLite's 2 GB cap) spare a copy per page: pages come straight from
   // the page cache shared by all connections, which is most of a 1M-customer list or search.
+  // Readers read through the map and keep a small cache of their own (there may be dozens of
+  // them); the writer's cache holds the index pages every insert walks.
   KEHU_TRY(conn->ExecuteScript(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000; PRAGMA mmap_size=2147418112;"));
+      std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                  "PRAGMA temp_store=MEMORY; PRAGMA mmap_size=2147418112;") +
+      (writer ? "PRAGMA cache_size=-64000;" : "PRAGMA cache_size=-4000;")));
   return conn;
 }
 

@@ -158,7 +158,14 @@ run_db() {
 }
 
 started=$EPOCHREALTIME
-for db in $DBS; do run_db "$db"; done
+# One database failing (say, its data set could not be generated) still leaves the others' report.
+for db in $DBS; do
+  set +e
+  (trap bench_cleanup EXIT; set -e; run_db "$db")
+  rc=$?
+  set -e
+  [ $rc = 0 ] || { log "$db: failed (exit $rc); see above"; FAILED_DBS="${FAILED_DBS:-} $db"; }
+done
 
 report_args=(--run "$RUN" --out "$OUT" --dbs "$DBS" --scenarios "health $SCENARIOS"
   --customers "$CUSTOMERS" --contacts "$CONTACTS" --users "$USERS" --seconds "$SECONDS_EACH"
@@ -167,3 +174,4 @@ report_args=(--run "$RUN" --out "$OUT" --dbs "$DBS" --scenarios "health $SCENARI
 [ "$SMOKE" = 1 ] && report_args+=(--smoke)
 [ "${BENCH_STRICT:-0}" = 1 ] && report_args+=(--strict)
 python3 "$ROOT/bench/lib/report.py" "${report_args[@]}"
+[ -z "${FAILED_DBS:-}" ] || { echo "bench: failed on:$FAILED_DBS" >&2; exit 1; }

@@ -241,6 +241,7 @@ Status Generate(Services& sv, const GenerateOptions& o, json::object& summary) {
   std::fprintf(stderr, "kehu generate: building indexes\n");
   KEHU_TRY(records::SyncSchema(db, *sv.registry));
   KEHU_TRY(db.Write([&](db::Session& s) -> Status {
+    if (auto lift = db.dialect().LiftStatementTimeout(); !lift.empty()) KEHU_TRY(s.ExecuteScript(lift));
     KEHU_TRY(db.dialect().SyncIdSequence(s, customers->table));
     KEHU_TRY(db.dialect().SyncIdSequence(s, contacts->table));
     KEHU_TRY(s.ExecuteScript("ANALYZE"));

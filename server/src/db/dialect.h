@@ -35,6 +35,10 @@ class Dialect {
   // when ascending, last when descending).
   virtual std::string NullsOrder(bool descending) const { return ""; }
 
+  // A statement for the start of a transaction that builds indexes on big tables (schema sync,
+  // bulk loads), lifting the per-statement time limit for that transaction only; empty if none.
+  virtual std::string LiftStatementTimeout() const { return ""; }
+
   // After rows were inserted with explicit ids: the next generated id follows the largest one.
   virtual Status SyncIdSequence(Session& s, const std::string& table) const { return Ok(); }
 

@@ -104,14 +104,27 @@ Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e
   KEHU_TRY(db_.Read([&](db::Session& s) -> Status {
     Where page_where = where;
     std::optional<int64_t> known_total;
+    int64_t page_offset = int64_t{q.page - 1} * q.page_size;
+    bool sliced = false;  // the page's ids were picked here, in order
     if (searching && sq.empty()) {
       page_where.And("1=0");  // only punctuation: matches nothing (a blank q is no search at all)
     } else if (searching) {
       KEHU_ASSIGN(NarrowedSearch narrowed, NarrowSearch(s, db_.dialect(), e, sq, where, unrestricted));
       known_total = narrowed.total;
-      if (narrowed.ids) {
+      std::vector<int64_t>* ids = narrowed.ids ? &*narrowed.ids : nullptr;
+      // Too many results to rank (global search for 科技: 100,000): ordered by id (newest first),
+      // the page is a slice of the known results. Fewer keep exact and prefix title matches first.
+      if (ids && ids->size() > kMaxNarrowedIds && q.sort.size() == 1 && q.sort[0].field->name == "id") {
+        if (q.sort[0].descending) std::reverse(ids->begin(), ids->end());
+        size_t from = std::min(ids->size(), static_cast<size_t>(q.page - 1) * q.page_size);
+        *ids = std::vector<int64_t>(ids->begin() + from,
+                                    ids->begin() + std::min(ids->size(), from + q.page_size));
+        page_offset = 0;
+        sliced = true;
+      }
+      if (ids && ids->size() <= kMaxNarrowedIds) {
         std::string in;
-        for (int64_t id : *narrowed.ids) {
+        for (int64_t id : *ids) {
           in += in.empty() ? "?" : ", ?";
           page_where.params.emplace_back(id);
         }
@@ -123,9 +136,9 @@ Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e
     std::string from = " FROM " + e.table + " t WHERE " + page_where.sql;
     std::vector<db::Value> page_params = page_where.params;
     std::string order = OrderBy(db_.dialect(), q.sort, "t");
-    if (!q.explicit_sort && searching) order = RelevanceOrder(e, q.q, page_params) + ", " + order;
+    if (!q.explicit_sort && searching && !sliced) order = RelevanceOrder(e, q.q, page_params) + ", " + order;
     page_params.emplace_back(int64_t{q.page_size});
-    page_params.emplace_back(int64_t{q.page - 1} * q.page_size);
+    page_params.emplace_back(page_offset);
     KEHU_ASSIGN(db::Rows rows, s.Query("SELECT " + SelectColumns(e) + from + " ORDER BY " + order +
                                            " LIMIT ? OFFSET ?",
                                        page_params));

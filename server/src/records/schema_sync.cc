@@ -112,6 +112,8 @@ Status DropIndexes(db::Session& s, const meta::Entity& e) {
 
 Status SyncSchema(db::Database& db, const meta::Registry& registry) {
   return db.Write([&](db::Session& s) -> Status {
+    // Building an index over a million rows takes longer than any request may.
+    if (auto lift = db.dialect().LiftStatementTimeout(); !lift.empty()) KEHU_TRY(s.ExecuteScript(lift));
     for (const auto& e : registry.entities()) KEHU_TRY(SyncEntity(s, e, db.dialect()));
     return Ok();
   });

@@ -26,8 +26,8 @@ inline constexpr size_t kMaxNarrowedIds = 2000;     // ids passed to the list qu
 inline constexpr size_t kMaxCandidateIds = 100000;  // ids the rest of the query may allow
 
 struct NarrowedSearch {
-  std::optional<int64_t> total;              // the number of results, when known
-  std::optional<std::vector<int64_t>> ids;   // the results (ascending), when at most kMaxNarrowedIds
+  std::optional<int64_t> total;             // the number of results, when known
+  std::optional<std::vector<int64_t>> ids;  // the results (ascending), when known
 };
 
 // `where` is the list query without its search condition, over alias `t`; `unrestricted` says

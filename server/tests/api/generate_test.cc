@@ -118,5 +118,36 @@ TEST_F(GenerateTest, BadOptionsAreRefusedWithoutWriting) {
   EXPECT_EQ(c->Login("bench001", "kehu-bench-2026").status, 401);
 }
 
+// More hits than a list query takes as parameters (search_narrowing.h): pages are slices of the
+// known results, and must be exactly the pages of the same list without the search.
+TEST_F(GenerateTest, SearchesWithThousandsOfHitsPageLikeTheUnsearchedList) {
+  server->Stop();
+  CliResult gen = server->RunCli({"generate", "--db", server->db_url(), "--customers", "2600", "--contacts",
+                                  "0", "--users", "10", "--departments", "2"}, 120);
+  ASSERT_EQ(gen.exit_code, 0) << gen.output;
+  RestartServer();
+  for (int page : {1, 3, 52}) {
+    std::string paging = "&sort=-id&pageSize=50&page=" + std::to_string(page);
+    HttpResponse plain = admin->Get("/api/v1/customers?name%5Bcontains%5D=" + UrlEncode("有限") + paging);
+    HttpResponse searched = admin->Get("/api/v1/customers?q=" + UrlEncode("有限") + paging);
+    ASSERT_EQ(searched.status, 200) << searched.Describe();
+    EXPECT_EQ(Ids(searched), Ids(plain)) << "page " << page;
+    EXPECT_EQ(searched.json.at("total").as_int64(), 2600);
+    EXPECT_EQ(plain.json.at("total").as_int64(), 2600);
+  }
+  HttpResponse newest = admin->Get("/api/v1/customers?sort=-id&pageSize=3");
+  HttpResponse global = admin->Get("/api/v1/search?q=" + UrlEncode("有限"));
+  ASSERT_EQ(global.status, 200) << global.Describe();
+  std::string hits = json::serialize(global.json);
+  for (const auto& id : Ids(newest)) EXPECT_NE(hits.find("\"id\":" + id), std::string::npos) << hits;
+
+  auto rep = NewClient();
+  ASSERT_EQ(rep->Login("bench002", "kehu-bench-2026").status, 200);
+  HttpResponse mine = rep->Get("/api/v1/customers?pageSize=1");
+  HttpResponse found = rep->Get("/api/v1/customers?pageSize=200&q=" + UrlEncode("有限"));
+  ASSERT_EQ(found.status, 200) << found.Describe();
+  EXPECT_EQ(found.json.at("total"), mine.json.at("total")) << "a rep's search counts only their own";
+}
+
 }  // namespace
 }  // namespace kehu::apitest

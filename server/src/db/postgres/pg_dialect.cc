@@ -91,11 +91,7 @@ Result<std::vector<int64_t>> PgDialect::SearchIds(Session& s, const std::string&
   // "record_id IN (SELECT record_id FROM x_search WHERE ...)" → the inner SELECT alone.
   sql = sql.substr(sql.find("(") + 1);
   sql.pop_back();
-  KEHU_ASSIGN(Rows rows, s.Query(sql + " ORDER BY record_id", params));
-  std::vector<int64_t> ids;
-  ids.reserve(rows.size());
-  for (const auto& r : rows.rows) ids.push_back(AsInt(r[0]));
-  return ids;
+  return s.QueryIds(sql + " ORDER BY record_id", params);
 }
 
 std::string PgDialect::SearchPredicate(const std::string& table, const std::string& id_expr,

@@ -31,6 +31,7 @@ class PgDialect : public Dialect {
   Status SearchInsertMany(Session& s, const std::string& table,
                           const std::vector<SearchRow>& rows) const override;
   Status SyncIdSequence(Session& s, const std::string& table) const override;
+  std::string LiftStatementTimeout() const override { return "SET LOCAL statement_timeout = 0"; }
   std::string SearchPredicate(const std::string& table, const std::string& id_expr,
                               const std::vector<std::string>& terms, const std::string& verify,
                               std::vector<Value>& params) const override;

@@ -134,6 +134,23 @@ Result<Rows> SqliteConnection::Query(std::string_view sql, std::span<const Value
   return out;
 }
 
+Result<std::vector<int64_t>> SqliteConnection::QueryIds(std::string_view sql, std::span<const Value> params) {
+  KEHU_ASSIGN(sqlite3_stmt * stmt, Prepare(sql, params));
+  std::vector<int64_t> ids;
+  for (;;) {
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) {
+      Error e = Normalize(rc);
+      sqlite3_reset(stmt);
+      return e;
+    }
+    ids.push_back(sqlite3_column_int64(stmt, 0));
+  }
+  sqlite3_reset(stmt);
+  return ids;
+}
+
 Result<int64_t> SqliteConnection::Execute(std::string_view sql, std::span<const Value> params) {
   KEHU_ASSIGN(sqlite3_stmt * stmt, Prepare(sql, params));
   int rc;

@@ -17,6 +17,7 @@ class SqliteConnection : public Session {
   ~SqliteConnection() override;
 
   Result<Rows> Query(std::string_view sql, std::span<const Value> params) override;
+  Result<std::vector<int64_t>> QueryIds(std::string_view sql, std::span<const Value> params) override;
   Result<int64_t> Execute(std::string_view sql, std::span<const Value> params) override;
   Status ExecuteScript(std::string_view sql) override;
   using Session::Execute;

@@ -96,11 +96,7 @@ Result<std::vector<int64_t>> SqliteDialect::SearchIds(Session& s, const std::str
   // "rowid IN (SELECT rowid FROM x_search WHERE ...)" → the inner SELECT alone.
   sql = sql.substr(sql.find("(") + 1);
   sql.pop_back();
-  KEHU_ASSIGN(Rows rows, s.Query(sql + " ORDER BY rowid", params));
-  std::vector<int64_t> ids;
-  ids.reserve(rows.size());
-  for (const auto& r : rows.rows) ids.push_back(AsInt(r[0]));
-  return ids;
+  return s.QueryIds(sql + " ORDER BY rowid", params);
 }
 
 std::string SqliteDialect::SearchPredicate(const std::string& table, const std::string& id_expr,

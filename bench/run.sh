@@ -161,7 +161,7 @@ started=$EPOCHREALTIME
 # One database failing (say, its data set could not be generated) still leaves the others' report.
 for db in $DBS; do
   set +e
-  (trap bench_cleanup EXIT; set -e; run_db "$db")
+  (trap db_cleanup EXIT; set -e; run_db "$db")
   rc=$?
   set -e
   [ $rc = 0 ] || { log "$db: failed (exit $rc); see above"; FAILED_DBS="${FAILED_DBS:-} $db"; }

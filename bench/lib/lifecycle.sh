@@ -112,9 +112,14 @@ sampler_stop() {
   SAMPLER_PID=""
 }
 
-bench_cleanup() {
+# Stops what one database's run started (server, sampler, PostgreSQL cluster); keeps the results.
+db_cleanup() {
   sampler_stop
   server_stop
   pg_stop
+}
+
+bench_cleanup() {
+  db_cleanup
   [ -n "${TMP:-}" ] && rm -rf "$TMP"
 }

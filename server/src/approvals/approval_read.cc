@@ -174,7 +174,7 @@ Result<json::object> ApprovalService::Get(const Actor& actor, int64_t id) {
     KEHU_ASSIGN(Instance inst, LoadInstance(s, id));
     const meta::Entity* e = registry_->Find(inst.entity);
     if (!e) return NotFound();
-    SessionDatabase sdb(s, db_);
+    db::SessionDatabase sdb(s, db_);
     records::RecordService rs(sdb, registry_, access_, hooks_);
     KEHU_TRY(rs.Get(actor, *e, inst.record_id));
     KEHU_ASSIGN(json::array one, Render(s, actor, {id}));

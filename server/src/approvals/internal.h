@@ -4,15 +4,15 @@
 #include <boost/json.hpp>
 
 #include "approvals/approval_service.h"
-#include "approvals/session_database.h"
+#include "db/session_database.h"
 
 namespace kehu::approvals {
 
 // One write transaction: the session and a RecordService running on it (ChangeState inside the
-// engine's own transaction; see session_database.h).
+// engine's own transaction; see db/session_database.h).
 struct ApprovalService::Tx {
   db::Session& s;
-  SessionDatabase sdb;
+  db::SessionDatabase sdb;
   records::RecordService rs;
   Tx(db::Session& session, ApprovalService& svc)
       : s(session), sdb(session, svc.db_), rs(sdb, svc.registry_, svc.access_, svc.hooks_) {}

@@ -7,6 +7,7 @@
 // single REST write.
 #include <boost/json.hpp>
 
+#include "db/session_database.h"
 #include "records/bulk_ops.h"
 #include "records/record_bulk.h"
 #include "records/record_service.h"
@@ -16,29 +17,6 @@ namespace json = boost::json;
 
 namespace {
 
-// Runs reads and writes on one session inside the caller's transaction. A Write is a savepoint,
-// so "if fn fails, none of its changes are kept" holds as for a real Database.
-class SessionDatabase : public db::Database {
- public:
-  SessionDatabase(db::Session& s, const db::Database& outer) : s_(s), outer_(outer) {}
-
-  std::string_view kind() const override { return outer_.kind(); }
-  const db::Dialect& dialect() const override { return outer_.dialect(); }
-  Status Read(const db::SessionFn& fn) override { return fn(s_); }
-  Status Write(const db::SessionFn& fn) override {
-    KEHU_TRY(s_.ExecuteScript("SAVEPOINT kehu_batch_write"));
-    Status st = fn(s_);
-    if (!st.ok()) KEHU_TRY(s_.ExecuteScript("ROLLBACK TO SAVEPOINT kehu_batch_write"));
-    KEHU_TRY(s_.ExecuteScript("RELEASE SAVEPOINT kehu_batch_write"));
-    return st;
-  }
-  Status Backup(const std::string&) override { return Internal("backup inside a batch"); }
-  db::DatabaseStats Stats() const override { return {}; }
-
- private:
-  db::Session& s_;
-  const db::Database& outer_;
-};
 
 // The live records whose unique `f` holds one of the writes' values, whoever may see them:
 // value -> id (one query per kMaxInList values).
@@ -88,7 +66,7 @@ Result<std::vector<BatchResult>> RecordService::WriteBatch(const Actor& actor, c
   bool kept = false;
   Status st = db_.Write([&](db::Session& s) -> Status {
     results.assign(writes.size(), BatchResult{});
-    SessionDatabase session_db(s, db_);
+    db::SessionDatabase session_db(s, db_);
     RecordService inner(session_db, registry_, access_, hooks_);
     // Upsert: the rows whose key matches a live record update it; the others create.
     std::vector<int64_t> existing(writes.size(), 0);

@@ -98,6 +98,16 @@ Result<records::Actor> AuthService::LoadActor(db::Session& s, int64_t user_id) {
   return a;
 }
 
+// The stamp was read in this transaction before the actor is built, so a cached actor is never
+// older than its stamp says (PostgreSQL's read committed may let it be newer: harmless, it is just
+// rebuilt once more when the stamp is seen to move).
+Result<records::Actor> AuthService::ActorAt(db::Session& s, int64_t user_id, int64_t stamp) {
+  if (auto cached = actor_cache_.Find(user_id, stamp)) return *cached;
+  KEHU_ASSIGN(records::Actor a, LoadActor(s, user_id));
+  actor_cache_.Store(user_id, stamp, a);
+  return a;
+}
+
 // A field is restricted only when every one of the user's roles restricts it; then the most
 // permissive of those rules applies.
 Status AuthService::LoadFieldRules(db::Session& s, records::Actor& a) {
@@ -293,13 +303,13 @@ Result<Authenticated> AuthService::FromSession(const std::string& token, const s
   KEHU_TRY(db_.Read([&](db::Session& s) -> Status {
     std::string now = NowIso();
     KEHU_ASSIGN(db::Rows rows, s.Query(
-        "SELECT user_id, csrf_token, last_seen_at FROM sessions WHERE token_hash = ? AND expires_at > ? "
-        "AND last_seen_at > ?",
+        "SELECT user_id, csrf_token, last_seen_at, (SELECT version FROM access_stamp) FROM sessions "
+        "WHERE token_hash = ? AND expires_at > ? AND last_seen_at > ?",
         {Value(token_hash), Value(now), Value(IsoIn(minutes(-options_.session_idle_minutes)))}));
     if (rows.empty()) return Unauthenticated();
     out.csrf_token = db::AsText(rows.rows[0][1]);
     last_seen = db::AsText(rows.rows[0][2]);
-    KEHU_ASSIGN(out.actor, LoadActor(s, db::AsInt(rows.rows[0][0])));
+    KEHU_ASSIGN(out.actor, ActorAt(s, db::AsInt(rows.rows[0][0]), db::AsInt(rows.rows[0][3])));
     return Ok();
   }));
   out.via_cookie = true;
@@ -318,10 +328,11 @@ Result<Authenticated> AuthService::FromBearer(const std::string& token, const st
   if (token.empty() || token.size() > 100) return Unauthenticated();
   Authenticated out;
   KEHU_TRY(db_.Read([&](db::Session& s) -> Status {
-    KEHU_ASSIGN(db::Rows rows, s.Query("SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+    KEHU_ASSIGN(db::Rows rows, s.Query("SELECT user_id, (SELECT version FROM access_stamp) FROM api_tokens "
+                                       "WHERE token_hash = ? AND revoked_at IS NULL",
                                        {Value(crypto::Sha256Hex(token))}));
     if (rows.empty()) return Unauthenticated();
-    KEHU_ASSIGN(out.actor, LoadActor(s, db::AsInt(rows.rows[0][0])));
+    KEHU_ASSIGN(out.actor, ActorAt(s, db::AsInt(rows.rows[0][0]), db::AsInt(rows.rows[0][1])));
     return Ok();
   }));
   out.actor.remote_address = remote;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/actor_cache.h"
 #include "core/result.h"
 #include "db/database.h"
 #include "records/actor.h"
@@ -62,6 +63,7 @@ class AuthService {
   Result<Authenticated> FromSession(const std::string& session_token, const std::string& remote);
   Result<Authenticated> FromBearer(const std::string& token, const std::string& remote);
 
+  // Builds the actor from the database (about eight queries); FromSession/FromBearer use the cache.
   Result<records::Actor> LoadActor(db::Session& s, int64_t user_id);
 
   // API tokens act with their user's rights. The secret is returned once, by CreateToken.
@@ -78,6 +80,8 @@ class AuthService {
   Result<int64_t> RetryAfterSeconds(db::Session& s, const std::vector<std::string>& keys);
   Status RecordFailure(db::Session& s, const std::vector<std::string>& keys);
 
+  // The actor from the cache when it was built at `stamp`, else loaded and cached.
+  Result<records::Actor> ActorAt(db::Session& s, int64_t user_id, int64_t stamp);
   Status LoadGrants(db::Session& s, records::Actor& a);
   Status LoadScopeMembers(db::Session& s, records::Actor& a);
   Status LoadFieldRules(db::Session& s, records::Actor& a);
@@ -85,6 +89,7 @@ class AuthService {
   db::Database& db_;
   std::vector<std::string> entities_;
   AuthOptions options_;
+  ActorCache actor_cache_;
 };
 
 }  // namespace kehu::auth

@@ -29,8 +29,18 @@ std::optional<date::year_month_day> ReadDate(std::string_view s) {
 
 TimePoint Now() { return std::chrono::time_point_cast<std::chrono::milliseconds>(Clock::now()); }
 
+// By hand rather than date::format: that goes through an ostringstream and the global locale,
+// and every request formats a few of these (session checks, audit, access log).
 std::string FormatIso(TimePoint t) {
-  return date::format("%FT%TZ", t);  // milliseconds precision comes from the time point
+  auto day = date::floor<date::days>(t);
+  date::year_month_day ymd(day);
+  date::hh_mm_ss<std::chrono::milliseconds> hms(t - day);
+  char buf[40];
+  int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<int>(ymd.year()),
+                        static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                        static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                        static_cast<int>(hms.seconds().count()), static_cast<int>(hms.subseconds().count()));
+  return std::string(buf, static_cast<size_t>(n));
 }
 
 std::optional<TimePoint> ParseIso(std::string_view s) {

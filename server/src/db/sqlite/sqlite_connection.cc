@@ -22,10 +22,12 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   // Memory-mapped reads (up to SQLite's 2 GB cap) spare a copy per page: pages come straight from
   // the page cache shared by all connections, which is most of a 1M-customer list or search.
   // Readers read through the map and keep a small cache of their own (there may be dozens of
-  // them); the writer's cache holds the index pages every insert walks.
+  // them); the writer's cache holds the index pages every insert walks. Sorts and temporary
+  // b-trees bigger than that cache spill to temporary files (the OS page cache) instead of the
+  // heap: an ORDER BY over a million rows would otherwise keep hundreds of MB per connection.
   KEHU_TRY(conn->ExecuteScript(
       std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-                  "PRAGMA temp_store=MEMORY; PRAGMA mmap_size=2147418112;") +
+                  "PRAGMA temp_store=FILE; PRAGMA mmap_size=2147418112;") +
       (writer ? "PRAGMA cache_size=-64000;" : "PRAGMA cache_size=-4000;")));
   return conn;
 }

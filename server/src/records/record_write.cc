@@ -1,5 +1,7 @@
 // Writing records: create, update, soft delete, restore, purge. Each runs in one transaction with
 // its audit row and search index update.
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "core/identifiers.h"
@@ -257,6 +259,7 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
   KEHU_ASSIGN(Input in, DecodeBody(actor, e, body, false));
 
   json::object updated;
+  const PreparedSearch search = PrepareSearch(e, in.values);  // outside the writer, as in Create
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_ASSIGN(json::object before, LoadOne(s, actor, e, id, Action::kRead, false));
     if (!LoadOne(s, actor, e, id, Action::kEdit, false).ok()) return Forbidden();
@@ -302,7 +305,10 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
     if (n != 1) return Conflict("version_conflict");
     KEHU_TRY(AppendAudit(s, actor, {e.name, id, "update", std::move(changes)}));
     KEHU_ASSIGN(updated, LoadOne(s, Actor::System(), e, id, Action::kRead, false));
-    KEHU_TRY(Reindex(s, e, updated));
+    // The search document is built from the search fields alone: unchanged, it stays as it is.
+    bool searched_changed = std::any_of(e.search_fields.begin(), e.search_fields.end(),
+                                        [&](const std::string& f) { return in.values.count(f) > 0; });
+    if (searched_changed) KEHU_TRY(Reindex(s, e, updated, &search));
     if (in.values.count(e.title_field)) KEHU_TRY(SaveDuplicateNameKey(s, e, updated));
     return hooks_.Run(HookPoint::kAfterUpdate, ctx);
   }));

@@ -132,6 +132,22 @@ TEST_F(SearchTest, RenamedCustomerIsFoundByItsNewNameOnly) {
   EXPECT_EQ(Find("华星"), V{"深圳华星电子有限公司"});
 }
 
+// An edit that leaves every search field alone keeps the index as it is; an edit of one search
+// field rebuilds the document from that new value and the unchanged others.
+TEST_F(SearchTest, EditsKeepTheIndexWhole) {
+  std::string path = "/api/v1/customers/" + IdStr(wanglian_["id"]);
+  HttpResponse r = admin->Patch(path, json::object{{"version", 1}, {"remarks", "老客户，季度回访"}});
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  EXPECT_EQ(Find("网联"), V{kWanglian});
+  EXPECT_EQ(Find("bjwl"), V{kWanglian});
+  EXPECT_EQ(Find("季度回访"), V{});  // remarks are not a search field
+  r = admin->Patch(path, json::object{{"version", 2}, {"phone", "010-62345678"}});
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  EXPECT_EQ(Find("62345678"), V{kWanglian});
+  EXPECT_EQ(Find("网联"), V{kWanglian});
+  EXPECT_EQ(Find("bjwl"), V{kWanglian});
+}
+
 TEST_F(SearchTest, SearchSurvivesARestart) {
   RestartServer();
   ASSERT_FALSE(HasFatalFailure());

@@ -24,8 +24,7 @@ class ActorCache {
     return it->second.actor;
   }
 
-  // Remembers an actor built inside a transaction that read `stamp` before building it: the
-  // actor is then at least as new as the stamp says, never older.
+  // Remembers an actor built in the same read snapshot as `stamp`.
   void Store(int64_t user_id, int64_t stamp, records::Actor actor) {
     auto shared = std::make_shared<const records::Actor>(std::move(actor));
     std::lock_guard lock(mutex_);

@@ -98,9 +98,8 @@ Result<records::Actor> AuthService::LoadActor(db::Session& s, int64_t user_id) {
   return a;
 }
 
-// The stamp was read in this transaction before the actor is built, so a cached actor is never
-// older than its stamp says (PostgreSQL's read committed may let it be newer: harmless, it is just
-// rebuilt once more when the stamp is seen to move).
+// The stamp and the actor come from one read snapshot (SQLite's deferred transaction,
+// PostgreSQL's repeatable read), so a cached actor is exactly what the database said at its stamp.
 Result<records::Actor> AuthService::ActorAt(db::Session& s, int64_t user_id, int64_t stamp) {
   if (auto cached = actor_cache_.Find(user_id, stamp)) return *cached;
   KEHU_ASSIGN(records::Actor a, LoadActor(s, user_id));

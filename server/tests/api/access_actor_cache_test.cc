@@ -21,14 +21,26 @@ class AccessActorCacheTest : public AccessTest {
   int GetStatus(Client& c, const json::object& record, const HeaderList& headers = {}) {
     return c.Get(RecordPath("customers", record.at("id")), headers).status;
   }
+
+  // The Authorization header of a new API token of member `key`.
+  HeaderList BearerOf(const std::string& key) {
+    HttpResponse created = As(key).Post("/api/v1/auth/tokens", json::object{{"name", "同步"}});
+    EXPECT_EQ(created.status, 201) << created.Describe();
+    return {{"Authorization", "Bearer " + Str(created.json, "token")}};
+  }
+
+  void ShareStraightInTheDatabase(const json::object& record, const std::string& with_key) {
+    Sql("INSERT INTO record_shares (entity, record_id, user_id, access, created_at) VALUES "
+        "('customers', " + IdStr(record.at("id")) + ", " + IdStr(M(with_key).id) +
+        ", 'read', '2026-01-01T00:00:00Z')");
+  }
 };
 
 TEST_F(AccessActorCacheTest, ShareWrittenByAnotherServerAppliesAtTheNextRequestBothWays) {
   const json::object& theirs = M("south1").customers[0];
-  std::string rid = IdStr(theirs.at("id")), uid = IdStr(M("east1").id);
+  std::string rid = IdStr(theirs.at("id"));
   ASSERT_EQ(GetStatus(As("east1"), theirs), 404);  // warms east1's cached rights: no shares
-  Sql("INSERT INTO record_shares (entity, record_id, user_id, access, created_at) VALUES "
-      "('customers', " + rid + ", " + uid + ", 'read', '2026-01-01T00:00:00Z')");
+  ShareStraightInTheDatabase(theirs, "east1");
   EXPECT_EQ(GetStatus(As("east1"), theirs), 200);
   EXPECT_EQ(ListIds(As("east1"), "customers").count(rid), 1u);
   Sql("DELETE FROM record_shares WHERE record_id = " + rid);
@@ -79,9 +91,8 @@ TEST_F(AccessActorCacheTest, DepartmentTreeChangeAppliesAtTheNextRequest) {
 }
 
 TEST_F(AccessActorCacheTest, DeactivationEndsSessionsAndTokensAtTheNextRequest) {
-  HttpResponse created = As("east2").Post("/api/v1/auth/tokens", json::object{{"name", "同步"}});
-  ASSERT_EQ(created.status, 201) << created.Describe();
-  HeaderList bearer{{"Authorization", "Bearer " + Str(created.json, "token")}};
+  HeaderList bearer = BearerOf("east2");
+  ASSERT_FALSE(HasFailure());
   auto integration = NewClient();
   const json::object& own = M("east2").customers[0];
   ASSERT_EQ(GetStatus(*integration, own, bearer), 200);
@@ -92,15 +103,12 @@ TEST_F(AccessActorCacheTest, DeactivationEndsSessionsAndTokensAtTheNextRequest) 
 }
 
 TEST_F(AccessActorCacheTest, TokenSeesAShareAtTheNextRequest) {
-  HttpResponse created = As("east3").Post("/api/v1/auth/tokens", json::object{{"name", "同步"}});
-  ASSERT_EQ(created.status, 201) << created.Describe();
-  HeaderList bearer{{"Authorization", "Bearer " + Str(created.json, "token")}};
+  HeaderList bearer = BearerOf("east3");
+  ASSERT_FALSE(HasFailure());
   auto integration = NewClient();
   const json::object& theirs = M("south2").customers[0];
   ASSERT_EQ(GetStatus(*integration, theirs, bearer), 404);
-  Sql("INSERT INTO record_shares (entity, record_id, user_id, access, created_at) VALUES "
-      "('customers', " + IdStr(theirs.at("id")) + ", " + IdStr(M("east3").id) +
-      ", 'read', '2026-01-01T00:00:00Z')");
+  ShareStraightInTheDatabase(theirs, "east3");
   EXPECT_EQ(GetStatus(*integration, theirs, bearer), 200);
 }
 

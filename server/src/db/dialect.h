@@ -2,6 +2,7 @@
 // portable SQL written once (see database.h).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,13 @@ class Dialect {
 
   // Column names of an existing table (empty if it does not exist).
   virtual Result<std::vector<std::string>> TableColumns(Session& s, const std::string& table) const = 0;
+  // Index names of a table (empty if it has none or does not exist).
+  virtual Result<std::vector<std::string>> TableIndexes(Session& s, const std::string& table) const = 0;
+  // After `indexes` were added to an existing `table`: gives the planner their statistics, so that
+  // it weighs them against the others on figures rather than guesses. SQLite only where the table
+  // was analyzed before (half-analyzed tables plan worse than unanalyzed ones).
+  virtual Status AnalyzeNewIndexes(Session& s, const std::string& table,
+                                   const std::vector<std::string>& indexes) const = 0;
 
   // Full-text index of one entity table: `<table>_search` keyed by the record id, holding the
   // folded text (for verification) and the index terms (bigrams, pinyin keys).
@@ -59,6 +67,19 @@ class Dialect {
   virtual Result<std::vector<int64_t>> SearchIds(Session& s, const std::string& table,
                                                  const std::vector<std::string>& terms,
                                                  const std::string& verify) const = 0;
+  // SearchIds as a list shared with the dialect, which may keep it for the next caller: a common
+  // word's ids are the costliest read of a search (SQLite caches them, see db/search_id_cache.h).
+  virtual Result<std::shared_ptr<const std::vector<int64_t>>> SharedSearchIds(
+      Session& s, const std::string& table, const std::vector<std::string>& terms,
+      const std::string& verify) const {
+    auto ids = SearchIds(s, table, terms, verify);
+    if (!ids.ok()) return std::move(ids).error();
+    return std::make_shared<const std::vector<int64_t>>(std::move(*ids));
+  }
+  // True when "col >= ? AND col < ?" compares text bytewise (as UTF-8 code points) and an index on
+  // the column answers it: a prefix is then a range (SQLite's BINARY collation; PostgreSQL's
+  // depends on the database's locale, so it says no).
+  virtual bool BytewiseTextRanges() const { return false; }
   // A condition "<id_expr> IN (...)" that keeps records whose terms include all `terms` and whose
   // folded text contains `verify` (when not empty). Appends its parameters to `params`.
   virtual std::string SearchPredicate(const std::string& table, const std::string& id_expr,

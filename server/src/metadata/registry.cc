@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "metadata/region_prefix.h"
+
 namespace kehu::meta {
 namespace json = boost::json;
 namespace fs = std::filesystem;
@@ -183,8 +185,10 @@ Result<Entity> Registry::ParseEntity(std::string_view json_text) {
     if (e.owned) e.brief_fields.push_back("ownerId");
   }
   for (const auto& s : e.brief_fields) KEHU_TRY(check(s, "briefFields"));
+  // An index names fields, or a region field's province or city ("region.province").
   for (const auto& idx : e.indexes)
-    for (const auto& s : idx) KEHU_TRY(check(s, "indexes"));
+    for (const auto& s : idx)
+      if (!ParseIndexPart(e, s).field) return Bad(e.name + ": indexes names unknown field " + s);
   for (const auto& s : e.duplicate_fields) KEHU_TRY(check(s, "duplicateCheck"));
   if (!e.numbering_field.empty()) {
     KEHU_TRY(check(e.numbering_field, "numbering"));

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "metadata/region_prefix.h"
 #include "records/codec.h"
 
 namespace kehu::records {
@@ -90,6 +91,9 @@ Result<Filter> ParseFilter(const meta::Entity& e, const std::string& key, const 
   }
   KEHU_ASSIGN(db::Value v, DecodeFilterValue(*f.field, raw));
   f.values.push_back(std::move(v));
+  if (f.op == FilterOp::kStartsWith && (raw.size() == 2 || raw.size() == 4) &&
+      meta::HasRegionPrefixIndex(e, *f.field, static_cast<int>(raw.size())))
+    f.indexed_prefix = static_cast<int>(raw.size());
   return f;
 }
 

@@ -20,6 +20,9 @@ struct Filter {
   const meta::Field* field = nullptr;
   FilterOp op = FilterOp::kEq;
   std::vector<db::Value> values;  // one value; several for kIn; for kIsNull: 1 = IS NULL, 0 = NOT NULL
+  // kStartsWith on a region field by its province (2) or city (4) digits, where the entity has
+  // an index on that prefix (metadata/region_prefix.h): compared as the indexed expression.
+  int indexed_prefix = 0;
 };
 
 struct SortKey {

@@ -106,6 +106,7 @@ Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e
     std::optional<int64_t> known_total;
     int64_t page_offset = int64_t{q.page - 1} * q.page_size;
     bool sliced = false;  // the page's ids were picked here, in order
+    bool ranked = false;  // ... in relevance tiers, newest first within each
     if (searching && sq.empty()) {
       page_where.And("1=0");  // only punctuation: matches nothing (a blank q is no search at all)
     } else if (searching) {
@@ -121,6 +122,15 @@ Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e
                                     ids->begin() + std::min(ids->size(), from + q.page_size));
         page_offset = 0;
         sliced = true;
+      } else if (ids && ids->size() > kMaxRowsRanked && !q.explicit_sort && !q.deleted) {
+        // Too many to rank row by row (科技): relevance tiers from the live titles' index, each
+        // newest first (search_narrowing.h); ties in relevance then go by id, not updatedAt.
+        KEHU_ASSIGN(auto page, RankedSearchPage(s, db_.dialect(), e, q.q, *ids, page_offset, q.page_size));
+        if (page) {
+          *ids = std::move(*page);
+          page_offset = 0;
+          ranked = true;
+        }
       }
       if (ids && ids->size() <= kMaxNarrowedIds) {
         std::string in;
@@ -136,7 +146,11 @@ Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e
     std::string from = " FROM " + e.table + " t WHERE " + page_where.sql;
     std::vector<db::Value> page_params = page_where.params;
     std::string order = OrderBy(db_.dialect(), q.sort, "t");
-    if (!q.explicit_sort && searching && !sliced) order = RelevanceOrder(e, q.q, page_params) + ", " + order;
+    if (ranked) {
+      order = RelevanceOrder(e, q.q, page_params) + ", t.id DESC";
+    } else if (!q.explicit_sort && searching && !sliced) {
+      order = RelevanceOrder(e, q.q, page_params) + ", " + order;
+    }
     page_params.emplace_back(int64_t{q.page_size});
     page_params.emplace_back(page_offset);
     KEHU_ASSIGN(db::Rows rows, s.Query("SELECT " + SelectColumns(e) + from + " ORDER BY " + order +

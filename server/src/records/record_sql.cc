@@ -1,5 +1,6 @@
 #include "records/record_sql.h"
 
+#include "metadata/region_prefix.h"
 #include "records/codec.h"
 
 namespace kehu::records {
@@ -106,6 +107,12 @@ void AddFilter(const db::Dialect& d, const Filter& f, const std::string& alias, 
       p.emplace_back("%" + EscapeLike(db::AsText(f.values[0])) + "%");
       return where.And(col + " " + d.CaseInsensitiveLike() + " ? ESCAPE '\\'");
     case FilterOp::kStartsWith:
+      if (f.indexed_prefix) {
+        // The province or city as the very expression its index is built on: the same rows as
+        // the range below, but the index then also gives the order within them (e.g. by name).
+        p.push_back(f.values[0]);
+        return where.And(meta::RegionPrefixExpr(col, f.indexed_prefix) + " = ?");
+      }
       if (auto upper = DigitPrefixUpperBound(f); !upper.empty()) {
         // A region code prefix (44 = 广东省) as a range the (…, region, …) indexes can seek.
         p.push_back(f.values[0]);

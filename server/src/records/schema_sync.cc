@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "metadata/region_prefix.h"
+
 namespace kehu::records {
 using meta::FieldType;
 
@@ -37,41 +39,65 @@ std::vector<std::pair<std::string, std::string>> ColumnsOf(const meta::Entity& e
   return cols;
 }
 
-std::vector<std::string> IndexDdl(const meta::Entity& e) {
-  std::vector<std::string> out;
+struct IndexDef {
+  std::string name;
+  std::string ddl;
+};
+
+// `asc_nulls` is the dialect's NULL order for ascending sorts (Dialect::NullsOrder): list ORDER BYs
+// spell it out, and PostgreSQL walks an index for them only when the index keeps NULLs that way.
+std::vector<IndexDef> IndexDdl(const meta::Entity& e, const std::string& asc_nulls = "") {
+  std::vector<IndexDef> out;
+  // "CREATE [UNIQUE] INDEX IF NOT EXISTS <name> ON <table> (<columns>)[ WHERE <condition>]"
+  auto add = [&](const std::string& name, const std::string& columns, const std::string& where = "",
+                 const char* kind = "INDEX") {
+    out.push_back({name, std::string("CREATE ") + kind + " IF NOT EXISTS " + name + " ON " + e.table +
+                             " (" + columns + ")" + (where.empty() ? "" : " WHERE " + where)});
+  };
+  // A region's province or city ("region.province") is the expression its filters are written as.
+  // Its column follows at the end: PostgreSQL answers from the index alone (COUNT) only when every
+  // column the query names is in it, and it does not see that `region` is only used inside the
+  // expression.
   auto column_list = [&](const std::vector<std::string>& fields) {
     std::string cols;
+    std::set<std::string> plain, under_prefix;
     for (const auto& name : fields) {
       if (!cols.empty()) cols += ", ";
-      cols += e.FindField(name)->column;
+      meta::IndexPart part = meta::ParseIndexPart(e, name);
+      (part.prefix_digits ? under_prefix : plain).insert(part.field->column);
+      // The id is never NULL, and list orders name its tie-break without a NULL order.
+      cols += part.prefix_digits ? meta::RegionPrefixExpr(part.field->column, part.prefix_digits)
+                                 : part.field->column + (name == "id" ? "" : asc_nulls);
     }
+    for (const auto& column : under_prefix)
+      if (!plain.count(column)) cols += ", " + column;
     return cols;
   };
   auto index_name = [&](const std::vector<std::string>& fields) {
     std::string n = "ix_" + e.table;
-    for (const auto& f : fields) n += "_" + e.FindField(f)->column;
+    for (const auto& f : fields) {
+      meta::IndexPart part = meta::ParseIndexPart(e, f);
+      n += "_" + part.field->column;
+      if (part.prefix_digits) n += part.prefix_digits == 2 ? "_province" : "_city";
+    }
     return n;
   };
   for (const auto& f : e.fields) {
-    if (f.unique)
-      out.push_back("CREATE UNIQUE INDEX IF NOT EXISTS ux_" + e.table + "_" + f.column + " ON " +
-                    e.table + " (" + f.column + ")");
+    if (f.unique) add("ux_" + e.table + "_" + f.column, f.column, "", "UNIQUE INDEX");
     // Most records link to nothing (no 经销商, no 上级公司): indexing only the links keeps the
     // index small and its statistics honest, so "dealerId=42" seeks it instead of scanning.
     if (f.type == FieldType::kRelation)
-      out.push_back("CREATE INDEX IF NOT EXISTS " + index_name({f.name}) + "_set ON " + e.table + " (" +
-                    f.column + ") WHERE " + f.column + " IS NOT NULL");
+      add(index_name({f.name}) + "_set", f.column, f.column + " IS NOT NULL");
   }
   // List indexes cover live records only: every list says "deleted_at IS NULL", so these partial
   // indexes answer its filters, order and COUNT without reading rows (the recycle bin uses the
   // deleted_at index instead).
   for (const auto& idx : e.indexes)
-    out.push_back("CREATE INDEX IF NOT EXISTS " + index_name(idx) + "_live ON " + e.table + " (" +
-                  column_list(idx) + ") WHERE deleted_at IS NULL");
-  out.push_back("CREATE INDEX IF NOT EXISTS ix_" + e.table + "_deleted_at ON " + e.table + " (deleted_at)");
+    add(index_name(idx) + "_live", column_list(idx), "deleted_at IS NULL");
+  add("ix_" + e.table + "_deleted_at", "deleted_at");
   for (const auto& name : e.duplicate_fields) {
     std::string column = name == e.title_field ? "dup_name_key" : e.FindField(name)->column;
-    out.push_back("CREATE INDEX IF NOT EXISTS ix_" + e.table + "_dup_" + column + " ON " + e.table + " (" + column + ")");
+    add("ix_" + e.table + "_dup_" + column, column);
   }
   return out;
 }
@@ -92,7 +118,18 @@ Status SyncEntity(db::Session& s, const meta::Entity& e, const db::Dialect& d) {
       KEHU_TRY(s.ExecuteScript("ALTER TABLE " + e.table + " ADD COLUMN " + name + " " + plain));
     }
   }
-  for (const auto& ddl : IndexDdl(e)) KEHU_TRY(s.ExecuteScript(ddl));
+  // Indexes added to a table that existed are analyzed at once (see Dialect::AnalyzeNewIndexes).
+  std::set<std::string> had;
+  if (!existing.empty()) {
+    KEHU_ASSIGN(auto names, d.TableIndexes(s, e.table));
+    had.insert(names.begin(), names.end());
+  }
+  std::vector<std::string> added;
+  for (const auto& index : IndexDdl(e, d.NullsOrder(false))) {
+    KEHU_TRY(s.ExecuteScript(index.ddl));
+    if (!existing.empty() && !had.count(index.name)) added.push_back(index.name);
+  }
+  KEHU_TRY(d.AnalyzeNewIndexes(s, e.table, added));
   if (!e.search_fields.empty()) KEHU_TRY(s.ExecuteScript(d.SearchTableDdl(e.table)));
   return Ok();
 }
@@ -100,11 +137,7 @@ Status SyncEntity(db::Session& s, const meta::Entity& e, const db::Dialect& d) {
 }  // namespace
 
 Status DropIndexes(db::Session& s, const meta::Entity& e) {
-  for (const auto& ddl : IndexDdl(e)) {
-    // "CREATE [UNIQUE] INDEX IF NOT EXISTS <name> ON ..." → <name>
-    auto start = ddl.find("EXISTS ") + 7;
-    KEHU_TRY(s.ExecuteScript("DROP INDEX IF EXISTS " + ddl.substr(start, ddl.find(' ', start) - start)));
-  }
+  for (const auto& index : IndexDdl(e)) KEHU_TRY(s.ExecuteScript("DROP INDEX IF EXISTS " + index.name));
   // PostgreSQL's GIN over the search terms (SQLite's FTS5 table has no separate index).
   if (!e.search_fields.empty()) KEHU_TRY(s.ExecuteScript("DROP INDEX IF EXISTS " + e.table + "_search_terms"));
   return Ok();

@@ -11,11 +11,22 @@ std::vector<int64_t> Sorted(std::vector<int64_t> ids) {
   return ids;
 }
 
+// [low, high): every text whose ASCII-lowercased form starts with `lower` (itself ASCII-lowercased)
+// lies in it, bytewise: upper-case letters sort before lower-case ones, and no UTF-8 byte is 0xFF.
+std::pair<std::string, std::string> PrefixRange(const std::string& lower) {
+  std::string low = lower, high = lower;
+  for (char& c : low)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  high.back() = static_cast<char>(static_cast<unsigned char>(high.back()) + 1);
+  return {low, high};
+}
+
 }  // namespace
 
 Result<NarrowedSearch> NarrowSearch(db::Session& s, const db::Dialect& d, const meta::Entity& e,
                                     const text::SearchQuery& query, const Where& where, bool unrestricted) {
-  KEHU_ASSIGN(std::vector<int64_t> hits, d.SearchIds(s, e.table, query.terms, query.verify));
+  KEHU_ASSIGN(auto shared_hits, d.SharedSearchIds(s, e.table, query.terms, query.verify));
+  const std::vector<int64_t>& hits = *shared_hits;
   std::vector<int64_t> result;
   if (unrestricted) {
     // Every live record is allowed: drop the few in the recycle bin (its own small index).
@@ -30,13 +41,73 @@ Result<NarrowedSearch> NarrowSearch(db::Session& s, const db::Dialect& d, const 
     KEHU_ASSIGN(std::vector<int64_t> allowed,
                 s.QueryIds("SELECT t.id FROM " + e.table + " t WHERE " + where.sql + " LIMIT ?", params));
     if (allowed.size() > kMaxCandidateIds) return NarrowedSearch{};
-    std::vector<int64_t> ids = Sorted(std::move(allowed));
-    std::set_intersection(hits.begin(), hits.end(), ids.begin(), ids.end(), std::back_inserter(result));
+    if (allowed.size() * 16 < hits.size()) {
+      // Few allowed among many hits (a rep's 5,000 among 113,916): look each one up in the hits
+      // and sort only what is kept, not the allowed side (the index gives it in its own order).
+      for (int64_t id : allowed)
+        if (std::binary_search(hits.begin(), hits.end(), id)) result.push_back(id);
+      result = Sorted(std::move(result));
+    } else {
+      std::vector<int64_t> ids = Sorted(std::move(allowed));
+      std::set_intersection(hits.begin(), hits.end(), ids.begin(), ids.end(), std::back_inserter(result));
+    }
   }
   NarrowedSearch out;
   out.total = static_cast<int64_t>(result.size());
   out.ids = std::move(result);
   return out;
+}
+
+Result<std::optional<std::vector<int64_t>>> RankedSearchPage(db::Session& s, const db::Dialect& d,
+                                                             const meta::Entity& e, const std::string& q,
+                                                             const std::vector<int64_t>& results,
+                                                             size_t offset, size_t limit) {
+  const meta::Field* title = e.FindField(e.title_field);
+  size_t first = q.find_first_not_of(" \t");
+  if (!d.BytewiseTextRanges() || !title || first == std::string::npos) return std::optional<std::vector<int64_t>>();
+  std::string text = q.substr(first, q.find_last_not_of(" \t") + 1 - first);
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // Tiers 0 (equal) and 1 (starts with) by the very expression the plain ranking sorts by, over
+  // the titles the range lets through: the live ones, from the title's (partial) index.
+  std::vector<db::Value> params;
+  std::string rank = RelevanceOrder(e, q, params);
+  auto [low, high] = PrefixRange(text);
+  params.emplace_back(low);
+  params.emplace_back(high);
+  params.emplace_back(static_cast<int64_t>(kMaxTitlePrefixCandidates + 1));
+  const std::string col = "t." + title->column;
+  KEHU_ASSIGN(db::Rows rows, s.Query("SELECT t.id, " + rank + " FROM " + e.table + " t WHERE t.deleted_at IS NULL AND " +
+                                         col + " >= ? AND " + col + " < ? LIMIT ?",
+                                     params));
+  if (rows.size() > kMaxTitlePrefixCandidates) return std::optional<std::vector<int64_t>>();
+  std::vector<int64_t> tiers[2];
+  for (const auto& r : rows.rows) {
+    int64_t id = db::AsInt(r[0]), tier = db::AsInt(r[1]);
+    if (tier < 2 && std::binary_search(results.begin(), results.end(), id)) tiers[tier].push_back(id);
+  }
+  std::vector<int64_t> page;
+  size_t position = 0;  // in the whole ranked list
+  auto take = [&](int64_t id) {
+    if (position >= offset && page.size() < limit) page.push_back(id);
+    ++position;
+  };
+  std::vector<int64_t> ranked;  // tiers 0 and 1, ascending, to skip them in the rest
+  for (auto& tier : tiers) {
+    std::sort(tier.begin(), tier.end(), std::greater<>());
+    for (int64_t id : tier) take(id);
+    ranked.insert(ranked.end(), tier.begin(), tier.end());
+  }
+  std::sort(ranked.begin(), ranked.end());
+  for (auto it = results.rbegin(); it != results.rend() && page.size() < limit; ++it) {
+    if (std::binary_search(ranked.begin(), ranked.end(), *it)) continue;
+    if (position < offset) {
+      ++position;  // before the page: only counted
+      continue;
+    }
+    take(*it);
+  }
+  return std::optional<std::vector<int64_t>>(std::move(page));
 }
 
 }  // namespace kehu::records

@@ -8,6 +8,12 @@
 // exactly the result set. When it is small the list query runs over just those ids, and `total` is
 // its size. When both sides are large (an admin searching a common word) the caller keeps the
 // plain predicate; only then does the cost grow with the number of matches.
+//
+// RankedSearchPage orders a known result set too large to rank row by row (more than
+// kMaxRowsRanked; an admin searching 科技: 113,916 results) in relevance tiers without reading
+// it: the title equal to the query, then titles starting with it (both found by a range over the
+// title's index), then everything else, each tier newest (highest id) first: the order of
+// "RelevanceOrder(...), t.id DESC".
 #pragma once
 
 #include <optional>
@@ -34,5 +40,16 @@ struct NarrowedSearch {
 // that it keeps every live record (no access limit, no filter), so that side need not be read.
 Result<NarrowedSearch> NarrowSearch(db::Session& s, const db::Dialect& d, const meta::Entity& e,
                                     const text::SearchQuery& query, const Where& where, bool unrestricted);
+
+inline constexpr size_t kMaxRowsRanked = 256;  // more known results are ranked in tiers
+inline constexpr size_t kMaxTitlePrefixCandidates = 20000;  // title index entries read per page
+
+// The ids of page [offset, offset + limit) of `results` (ascending, the whole result set) in the
+// tier order above; nullopt when the dialect cannot range over text bytewise or more than
+// kMaxTitlePrefixCandidates titles start like the query (callers then rank the plain way).
+Result<std::optional<std::vector<int64_t>>> RankedSearchPage(db::Session& s, const db::Dialect& d,
+                                                             const meta::Entity& e, const std::string& q,
+                                                             const std::vector<int64_t>& results,
+                                                             size_t offset, size_t limit);
 
 }  // namespace kehu::records

@@ -35,6 +35,21 @@ Result<std::vector<std::string>> PgDialect::TableColumns(Session& s,
   return names;
 }
 
+Result<std::vector<std::string>> PgDialect::TableIndexes(Session& s,
+                                                          const std::string& table) const {
+  KEHU_ASSIGN(Rows rows, s.Query("SELECT indexname::text FROM pg_indexes "
+                                 "WHERE schemaname = current_schema() AND tablename = ?",
+                                 {table}));
+  std::vector<std::string> names;
+  for (const auto& row : rows.rows) names.push_back(AsText(row[0]));
+  return names;
+}
+
+Status PgDialect::AnalyzeNewIndexes(Session& s, const std::string& table,
+                                    const std::vector<std::string>& indexes) const {
+  return indexes.empty() ? Ok() : s.ExecuteScript("ANALYZE " + table);
+}
+
 std::string PgDialect::SearchTableDdl(const std::string& table) const {
   const std::string search = table + "_search";
   return "CREATE TABLE IF NOT EXISTS " + search +

@@ -19,6 +19,11 @@ class PgDialect : public Dialect {
 
   Result<std::vector<std::string>> TableColumns(Session& s,
                                                 const std::string& table) const override;
+  Result<std::vector<std::string>> TableIndexes(Session& s,
+                                                const std::string& table) const override;
+  // ANALYZE of the table: a sample, and the only way an expression index gets its statistics.
+  Status AnalyzeNewIndexes(Session& s, const std::string& table,
+                           const std::vector<std::string>& indexes) const override;
 
   // Two statements (table, GIN index); run it with ExecuteScript. Idempotent.
   std::string SearchTableDdl(const std::string& table) const override;

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "db/database.h"
+#include "db/sqlite/sqlite_connection.h"
 
 namespace kehu::db {
 namespace {
@@ -41,6 +42,25 @@ Result<std::vector<std::string>> SqliteDialect::TableColumns(Session& s,
   std::vector<std::string> out;
   for (auto& r : rows.rows) out.push_back(AsText(r[0]));
   return out;
+}
+
+Result<std::vector<std::string>> SqliteDialect::TableIndexes(Session& s,
+                                                              const std::string& table) const {
+  KEHU_ASSIGN(Rows rows, s.Query("SELECT name FROM pragma_index_list(?)", {Value(table)}));
+  std::vector<std::string> out;
+  for (auto& r : rows.rows) out.push_back(AsText(r[0]));
+  return out;
+}
+
+Status SqliteDialect::AnalyzeNewIndexes(Session& s, const std::string& table,
+                                        const std::vector<std::string>& indexes) const {
+  if (indexes.empty()) return Ok();
+  KEHU_ASSIGN(Rows stat, s.Query("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"));
+  if (stat.empty()) return Ok();
+  KEHU_ASSIGN(Rows analyzed, s.Query("SELECT 1 FROM sqlite_stat1 WHERE tbl = ? LIMIT 1", {Value(table)}));
+  if (analyzed.empty()) return Ok();
+  for (const auto& index : indexes) KEHU_TRY(s.ExecuteScript("ANALYZE " + index));
+  return Ok();
 }
 
 std::string SqliteDialect::SearchTableDdl(const std::string& table) const {
@@ -97,6 +117,25 @@ Result<std::vector<int64_t>> SqliteDialect::SearchIds(Session& s, const std::str
   sql = sql.substr(sql.find("(") + 1);
   sql.pop_back();
   return s.QueryIds(sql + " ORDER BY rowid", params);
+}
+
+Result<std::shared_ptr<const std::vector<int64_t>>> SqliteDialect::SharedSearchIds(
+    Session& s, const std::string& table, const std::vector<std::string>& terms,
+    const std::string& verify) const {
+  // FTS5 rewrites its structure record (id 10 of %_data: segments, a write counter, a cookie) on
+  // every change to the index, so the record read in this transaction names this snapshot's
+  // index contents; the folded text for `verify` changes only together with them.
+  // A write transaction's own changes wait in FTS5's memory until it commits, invisible to the
+  // record: only read-only transactions of a connection of ours use the cache.
+  auto* conn = dynamic_cast<SqliteConnection*>(&s);
+  if (!conn || sqlite3_txn_state(conn->handle(), nullptr) == SQLITE_TXN_WRITE)
+    return Dialect::SharedSearchIds(s, table, terms, verify);
+  KEHU_ASSIGN(Rows stamp, s.Query("SELECT hex(block) FROM " + table + "_search_data WHERE id = 10"));
+  std::string version = stamp.empty() ? "" : AsText(stamp.rows[0][0]);
+  std::string key = table + '\n' + verify;
+  for (const auto& t : terms) key += '\n' + t;
+  if (version.empty()) return Dialect::SharedSearchIds(s, table, terms, verify);
+  return search_cache_.GetOrCompute(key, version, [&] { return Dialect::SharedSearchIds(s, table, terms, verify); });
 }
 
 std::string SqliteDialect::SearchPredicate(const std::string& table, const std::string& id_expr,

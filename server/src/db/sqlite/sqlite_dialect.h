@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/dialect.h"
+#include "db/search_id_cache.h"
 
 namespace kehu::db {
 
@@ -13,6 +14,9 @@ class SqliteDialect : public Dialect {
   std::string TypeName(ColumnType type) const override;
   std::string CaseInsensitiveLike() const override { return "LIKE"; }
   Result<std::vector<std::string>> TableColumns(Session& s, const std::string& table) const override;
+  Result<std::vector<std::string>> TableIndexes(Session& s, const std::string& table) const override;
+  Status AnalyzeNewIndexes(Session& s, const std::string& table,
+                           const std::vector<std::string>& indexes) const override;
   std::string SearchTableDdl(const std::string& table) const override;
   Status SearchUpsert(Session& s, const std::string& table, int64_t id, const std::string& folded,
                       const std::vector<std::string>& terms) const override;
@@ -22,9 +26,17 @@ class SqliteDialect : public Dialect {
                                          const std::string& verify) const override;
   Status SearchInsertMany(Session& s, const std::string& table,
                           const std::vector<SearchRow>& rows) const override;
+  // Cached per query, stamped with the FTS5 structure record read in the caller's transaction.
+  Result<std::shared_ptr<const std::vector<int64_t>>> SharedSearchIds(
+      Session& s, const std::string& table, const std::vector<std::string>& terms,
+      const std::string& verify) const override;
+  bool BytewiseTextRanges() const override { return true; }
   std::string SearchPredicate(const std::string& table, const std::string& id_expr,
                               const std::vector<std::string>& terms, const std::string& verify,
                               std::vector<Value>& params) const override;
+
+ private:
+  mutable SearchIdCache search_cache_;
 };
 
 }  // namespace kehu::db

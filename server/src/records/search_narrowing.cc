@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "core/text/utf8.h"
+
 namespace kehu::records {
 namespace {
 
@@ -11,14 +13,21 @@ std::vector<int64_t> Sorted(std::vector<int64_t> ids) {
   return ids;
 }
 
-// [low, high): every text whose ASCII-lowercased form starts with `lower` (itself ASCII-lowercased)
-// lies in it, bytewise: upper-case letters sort before lower-case ones, and no UTF-8 byte is 0xFF.
-std::pair<std::string, std::string> PrefixRange(const std::string& lower) {
-  std::string low = lower, high = lower;
+// [low, high): every text whose ASCII-lowercased form starts with `lower` (itself ASCII-lowercased,
+// valid UTF-8) lies in it, bytewise: upper-case letters sort before lower-case ones, and `high` is
+// `lower` with its last code point moved one up (bytewise order of UTF-8 is code point order), so
+// it stays valid UTF-8 (PostgreSQL refuses anything else). Nullopt past the last code point.
+std::optional<std::pair<std::string, std::string>> PrefixRange(const std::string& lower) {
+  std::string low = lower;
   for (char& c : low)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  high.back() = static_cast<char>(static_cast<unsigned char>(high.back()) + 1);
-  return {low, high};
+  std::u32string points = text::DecodeUtf8(lower);
+  char32_t& last = points.back();
+  if (last >= 0x10FFFF) return std::nullopt;
+  last = last == 0xD7FF ? 0xE000 : last + 1;  // no UTF-8 for the surrogates
+  std::string high;
+  for (char32_t cp : points) text::AppendUtf8(high, cp);
+  return std::make_pair(low, high);
 }
 
 }  // namespace
@@ -66,15 +75,17 @@ Result<std::optional<std::vector<int64_t>>> RankedSearchPage(db::Session& s, con
   size_t first = q.find_first_not_of(" \t");
   if (!d.BytewiseTextRanges() || !title || first == std::string::npos) return std::optional<std::vector<int64_t>>();
   std::string text = q.substr(first, q.find_last_not_of(" \t") + 1 - first);
+  if (!text::IsValidUtf8(text)) return std::optional<std::vector<int64_t>>();
   for (char& c : text)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   // Tiers 0 (equal) and 1 (starts with) by the very expression the plain ranking sorts by, over
   // the titles the range lets through: the live ones, from the title's (partial) index.
   std::vector<db::Value> params;
   std::string rank = RelevanceOrder(e, q, params);
-  auto [low, high] = PrefixRange(text);
-  params.emplace_back(low);
-  params.emplace_back(high);
+  auto range = PrefixRange(text);
+  if (!range) return std::optional<std::vector<int64_t>>();
+  params.emplace_back(range->first);
+  params.emplace_back(range->second);
   params.emplace_back(static_cast<int64_t>(kMaxTitlePrefixCandidates + 1));
   const std::string col = "t." + title->column;
   KEHU_ASSIGN(db::Rows rows, s.Query("SELECT t.id, " + rank + " FROM " + e.table + " t WHERE t.deleted_at IS NULL AND " +

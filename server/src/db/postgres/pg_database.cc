@@ -53,9 +53,13 @@ class PgDatabase : public Database {
     return stats;
   }
 
-  Status CheckReachable() {
-    KEHU_ASSIGN(auto lease, pool_.Acquire());
-    return Ok();
+  // Reachable, and what the dialect needs to know of the database (its collation).
+  Status Prepare() {
+    return Read([this](Session& s) -> Status {
+      KEHU_ASSIGN(Rows rows, s.Query("SELECT datcollate::text FROM pg_database WHERE datname = current_database()"));
+      if (!rows.empty()) dialect_.UseCollation(AsText(rows.rows[0][0]));
+      return Ok();
+    });
   }
 
  private:
@@ -98,7 +102,7 @@ Result<PgPool::Lease> PgDatabase::BeginOnLiveConnection(bool write) {
 
 Status PgDatabase::Transact(const SessionFn& fn, bool write) {
   KEHU_ASSIGN(PgPool::Lease lease, BeginOnLiveConnection(write));
-  PgSession session(lease.conn(), lease.statements());
+  PgSession session(lease.conn(), lease.statements(), /*read_only=*/!write);
   Status status = fn(session);
   if (status.ok() && session.first_error() && write) {
     // fn went on after a failed statement; PostgreSQL has already doomed the transaction.
@@ -142,7 +146,7 @@ Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url,
     return Error(ErrorKind::kInternal, "db_error").Detail("libpq was built without thread safety");
   }
   auto db = std::make_unique<pg::PgDatabase>(url, options);
-  KEHU_TRY(db->CheckReachable());
+  KEHU_TRY(db->Prepare());
   return std::unique_ptr<Database>(std::move(db));
 }
 

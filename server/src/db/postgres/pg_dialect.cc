@@ -1,6 +1,7 @@
 #include "db/postgres/pg_dialect.h"
 
 #include "db/database.h"
+#include "db/postgres/pg_session.h"
 #include "db/postgres/pg_sql.h"
 
 namespace kehu::db::pg {
@@ -52,10 +53,27 @@ Status PgDialect::AnalyzeNewIndexes(Session& s, const std::string& table,
 
 std::string PgDialect::SearchTableDdl(const std::string& table) const {
   const std::string search = table + "_search";
-  return "CREATE TABLE IF NOT EXISTS " + search +
+  // search_stamp moves with every committed change to a search table, so that servers can cache
+  // which records match a query and know exactly when that is stale (SharedSearchIds). One row per
+  // (table, slot): a statement changing x_search adds one to its connection's slot (backend pid
+  // mod 64), so concurrent writers rarely wait on each other; a snapshot's stamp is the slots' sum.
+  // The function and trigger are created only when missing: replacing them would rewrite the
+  // catalog on every start and collide with another server starting at the same time.
+  return "CREATE TABLE IF NOT EXISTS search_stamp (tbl TEXT NOT NULL, slot INTEGER NOT NULL, "
+         "version BIGINT NOT NULL, PRIMARY KEY (tbl, slot));\n"
+         "DO $do$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'kehu_bump_search_stamp' "
+         "AND pronamespace = current_schema()::regnamespace) THEN "
+         "CREATE FUNCTION kehu_bump_search_stamp() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN "
+         "INSERT INTO search_stamp (tbl, slot, version) VALUES (TG_TABLE_NAME, pg_backend_pid() % 64, 1) "
+         "ON CONFLICT (tbl, slot) DO UPDATE SET version = search_stamp.version + 1; RETURN NULL; END $f$; "
+         "END IF; END $do$;\n"
+         "CREATE TABLE IF NOT EXISTS " + search +
          " (record_id BIGINT PRIMARY KEY, folded TEXT NOT NULL, terms TEXT[] NOT NULL);\n"
-         "CREATE INDEX IF NOT EXISTS " +
-         search + "_terms ON " + search + " USING GIN (terms);\n";
+         "CREATE INDEX IF NOT EXISTS " + search + "_terms ON " + search + " USING GIN (terms);\n"
+         "DO $do$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = '" + search +
+         "_stamp' AND tgrelid = '" + search + "'::regclass) THEN CREATE TRIGGER " + search +
+         "_stamp AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON " + search +
+         " FOR EACH STATEMENT EXECUTE FUNCTION kehu_bump_search_stamp(); END IF; END $do$;\n";
 }
 
 Status PgDialect::SearchUpsert(Session& s, const std::string& table, int64_t id,
@@ -107,6 +125,27 @@ Result<std::vector<int64_t>> PgDialect::SearchIds(Session& s, const std::string&
   sql = sql.substr(sql.find("(") + 1);
   sql.pop_back();
   return s.QueryIds(sql + " ORDER BY record_id", params);
+}
+
+Result<std::shared_ptr<const std::vector<int64_t>>> PgDialect::SharedSearchIds(
+    Session& s, const std::string& table, const std::vector<std::string>& terms,
+    const std::string& verify) const {
+  // Every committed change to the search table added one to a slot of its stamp, and a later
+  // snapshot sees all that an earlier one saw: two snapshots with the same sum saw the same index.
+  // A write transaction's own uncommitted changes are not in any other snapshot's sum, so only
+  // read transactions (one snapshot for all their statements) use the cache.
+  auto* session = dynamic_cast<PgSession*>(&s);
+  if (!session || !session->read_only()) return Dialect::SharedSearchIds(s, table, terms, verify);
+  KEHU_ASSIGN(Rows stamp, s.Query("SELECT COALESCE(SUM(version), 0)::text FROM search_stamp WHERE tbl = ?",
+                                  {Value(table + "_search")}));
+  std::string version = AsText(stamp.rows[0][0]);
+  std::string key = table + '\n' + verify;
+  for (const auto& t : terms) key += '\n' + t;
+  return search_cache_.GetOrCompute(key, version, [&] { return Dialect::SharedSearchIds(s, table, terms, verify); });
+}
+
+void PgDialect::UseCollation(const std::string& collation) {
+  bytewise_ = collation == "C" || collation == "POSIX" || collation == "C.UTF-8" || collation == "C.utf8";
 }
 
 std::string PgDialect::SearchPredicate(const std::string& table, const std::string& id_expr,

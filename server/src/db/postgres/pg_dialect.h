@@ -4,6 +4,7 @@
 #pragma once
 
 #include "db/dialect.h"
+#include "db/search_id_cache.h"
 
 namespace kehu::db::pg {
 
@@ -25,7 +26,8 @@ class PgDialect : public Dialect {
   Status AnalyzeNewIndexes(Session& s, const std::string& table,
                            const std::vector<std::string>& indexes) const override;
 
-  // Two statements (table, GIN index); run it with ExecuteScript. Idempotent.
+  // The search table, its GIN index and the trigger that moves its stamp (search_stamp); run it
+  // with ExecuteScript. Idempotent.
   std::string SearchTableDdl(const std::string& table) const override;
   Status SearchUpsert(Session& s, const std::string& table, int64_t id, const std::string& folded,
                       const std::vector<std::string>& terms) const override;
@@ -33,6 +35,11 @@ class PgDialect : public Dialect {
   Result<std::vector<int64_t>> SearchIds(Session& s, const std::string& table,
                                          const std::vector<std::string>& terms,
                                          const std::string& verify) const override;
+  // SearchIds through an in-process cache (db/search_id_cache.h) in read-only transactions, stamped
+  // by the sum of the table's search_stamp slots read in the same snapshot.
+  Result<std::shared_ptr<const std::vector<int64_t>>> SharedSearchIds(
+      Session& s, const std::string& table, const std::vector<std::string>& terms,
+      const std::string& verify) const override;
   Status SearchInsertMany(Session& s, const std::string& table,
                           const std::vector<SearchRow>& rows) const override;
   Status SyncIdSequence(Session& s, const std::string& table) const override;
@@ -40,6 +47,15 @@ class PgDialect : public Dialect {
   std::string SearchPredicate(const std::string& table, const std::string& id_expr,
                               const std::vector<std::string>& terms, const std::string& verify,
                               std::vector<Value>& params) const override;
+
+  // The database's collation (pg_database.datcollate), told once when the database is opened:
+  // "C", "POSIX" and C.UTF-8 (code point order in glibc ≥ 2.35) compare text bytewise.
+  void UseCollation(const std::string& collation);
+  bool BytewiseTextRanges() const override { return bytewise_; }
+
+ private:
+  bool bytewise_ = false;
+  mutable SearchIdCache search_cache_;
 };
 
 }  // namespace kehu::db::pg

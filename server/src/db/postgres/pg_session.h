@@ -24,8 +24,9 @@ class PgSession : public Session {
  public:
   // With `statements`, each distinct statement is prepared once per connection and then only
   // executed: no parse and plan per call (most requests run the same dozen statements).
-  explicit PgSession(PGconn* conn, StatementCache* statements = nullptr)
-      : conn_(conn), statements_(statements) {}
+  // `read_only`: the transaction is a read (REPEATABLE READ, READ ONLY; one snapshot throughout).
+  explicit PgSession(PGconn* conn, StatementCache* statements = nullptr, bool read_only = false)
+      : conn_(conn), statements_(statements), read_only_(read_only) {}
 
   using Session::Execute;
   using Session::Query;
@@ -35,6 +36,7 @@ class PgSession : public Session {
 
   // The first statement that failed in this session, if any.
   const std::optional<Error>& first_error() const { return first_error_; }
+  bool read_only() const { return read_only_; }
 
  private:
   Result<PgResult> Run(std::string_view sql, std::span<const Value> params);
@@ -44,6 +46,7 @@ class PgSession : public Session {
 
   PGconn* conn_;
   StatementCache* statements_;
+  bool read_only_;
   std::optional<Error> first_error_;
 };
 

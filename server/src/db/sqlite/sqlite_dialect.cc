@@ -25,6 +25,14 @@ std::string Token(const std::string& term) {
   return out;
 }
 
+// The `name` column of a table-valued pragma (table_info, index_list) for one table.
+Result<std::vector<std::string>> PragmaNames(Session& s, std::string_view pragma, const std::string& table) {
+  KEHU_ASSIGN(Rows rows, s.Query("SELECT name FROM " + std::string(pragma) + "(?)", {Value(table)}));
+  std::vector<std::string> out;
+  for (auto& r : rows.rows) out.push_back(AsText(r[0]));
+  return out;
+}
+
 }  // namespace
 
 std::string SqliteDialect::TypeName(ColumnType type) const {
@@ -38,18 +46,12 @@ std::string SqliteDialect::TypeName(ColumnType type) const {
 
 Result<std::vector<std::string>> SqliteDialect::TableColumns(Session& s,
                                                              const std::string& table) const {
-  KEHU_ASSIGN(Rows rows, s.Query("SELECT name FROM pragma_table_info(?)", {Value(table)}));
-  std::vector<std::string> out;
-  for (auto& r : rows.rows) out.push_back(AsText(r[0]));
-  return out;
+  return PragmaNames(s, "pragma_table_info", table);
 }
 
 Result<std::vector<std::string>> SqliteDialect::TableIndexes(Session& s,
                                                               const std::string& table) const {
-  KEHU_ASSIGN(Rows rows, s.Query("SELECT name FROM pragma_index_list(?)", {Value(table)}));
-  std::vector<std::string> out;
-  for (auto& r : rows.rows) out.push_back(AsText(r[0]));
-  return out;
+  return PragmaNames(s, "pragma_index_list", table);
 }
 
 Status SqliteDialect::AnalyzeNewIndexes(Session& s, const std::string& table,

@@ -12,6 +12,13 @@ void SearchIdCache::Put(const std::string& key, const std::string& version, Ids 
   PutLocked(key, version, std::move(ids));
 }
 
+std::string SearchIdCache::KeyOf(const std::string& table, const std::vector<std::string>& terms,
+                                 const std::string& verify) {
+  std::string key = table + '\n' + verify;
+  for (const auto& t : terms) key += '\n' + t;
+  return key;
+}
+
 Result<SearchIdCache::Ids> SearchIdCache::GetOrCompute(const std::string& key, const std::string& version,
                                                        const std::function<Result<Ids>()>& compute) {
   const std::string flight = key + '\0' + version;

@@ -33,6 +33,10 @@ class SearchIdCache {
   static constexpr size_t kMaxEntries = 512;
   static constexpr size_t kMaxIds = 4'000'000;  // 32 MB of ids
 
+  // The key of one search: its table, verification text and terms (what SearchIds is asked).
+  static std::string KeyOf(const std::string& table, const std::vector<std::string>& terms,
+                           const std::string& verify);
+
   // The cached ids of `key` if they were stored with this `version`; null otherwise.
   Ids Find(const std::string& key, const std::string& version);
   // Stores (or replaces) the ids of `key` as of `version`. A result larger than kMaxIds is not kept.

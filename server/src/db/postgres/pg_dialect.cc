@@ -139,9 +139,7 @@ Result<std::shared_ptr<const std::vector<int64_t>>> PgDialect::SharedSearchIds(
   KEHU_ASSIGN(Rows stamp, s.Query("SELECT COALESCE(SUM(version), 0)::text FROM search_stamp WHERE tbl = ?",
                                   {Value(table + "_search")}));
   std::string version = AsText(stamp.rows[0][0]);
-  std::string key = table + '\n' + verify;
-  for (const auto& t : terms) key += '\n' + t;
-  return search_cache_.GetOrCompute(key, version, [&] { return Dialect::SharedSearchIds(s, table, terms, verify); });
+  return search_cache_.GetOrCompute(SearchIdCache::KeyOf(table, terms, verify), version, [&] { return Dialect::SharedSearchIds(s, table, terms, verify); });
 }
 
 void PgDialect::UseCollation(const std::string& collation) {

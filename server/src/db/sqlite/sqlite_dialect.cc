@@ -134,10 +134,8 @@ Result<std::shared_ptr<const std::vector<int64_t>>> SqliteDialect::SharedSearchI
     return Dialect::SharedSearchIds(s, table, terms, verify);
   KEHU_ASSIGN(Rows stamp, s.Query("SELECT hex(block) FROM " + table + "_search_data WHERE id = 10"));
   std::string version = stamp.empty() ? "" : AsText(stamp.rows[0][0]);
-  std::string key = table + '\n' + verify;
-  for (const auto& t : terms) key += '\n' + t;
   if (version.empty()) return Dialect::SharedSearchIds(s, table, terms, verify);
-  return search_cache_.GetOrCompute(key, version, [&] { return Dialect::SharedSearchIds(s, table, terms, verify); });
+  return search_cache_.GetOrCompute(SearchIdCache::KeyOf(table, terms, verify), version, [&] { return Dialect::SharedSearchIds(s, table, terms, verify); });
 }
 
 std::string SqliteDialect::SearchPredicate(const std::string& table, const std::string& id_expr,

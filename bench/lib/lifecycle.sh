@@ -38,11 +38,12 @@ pg_stop() {
   PG_DIR="" PG_URL=""
 }
 
-# server_start DB_URL LOG_DIR: `kehu serve` on 127.0.0.1, port 0 (the kernel picks a free one);
-# waits for its "listening on URL" line and sets SERVER_PID and SERVER_BASE.
+# server_start DB_URL LOG_DIR: `kehu serve` on 127.0.0.1, port 0 (the kernel picks a free one),
+# plus the flags in the array SERVE_ARGS if set; waits for its "listening on URL" line and sets
+# SERVER_PID and SERVER_BASE.
 server_start() {
   local url=$1 dir=$2
-  "$KEHU" serve --db "$url" --listen 127.0.0.1:0 --log-level warn \
+  "$KEHU" serve --db "$url" --listen 127.0.0.1:0 --log-level warn ${SERVE_ARGS[@]+"${SERVE_ARGS[@]}"} \
     >"$dir/server.out" 2>"$dir/server.err" </dev/null &
   SERVER_PID=$!
   for _ in $(seq 1 600); do

@@ -101,12 +101,14 @@ void RegisterFileRoutes(http::Router& router, ApiContext& ctx) {
                return JsonResponse(200, json::object{{"items", std::move(items)}});
              }));
 
+  // A download reads up to the upload limit from the database: the long lane (http/message.h).
   router.Add("GET", "/api/v1/files/{id}",
              Authed(ctx, [service](Caller& c, http::Request& req) -> Result<http::Response> {
                KEHU_ASSIGN(int64_t id, ParseId(req.path_params["id"]));
                KEHU_ASSIGN(files::FileDownload d, service->Download(c.actor, id));
                return DownloadResponse(std::move(d));
-             }));
+             }),
+             http::Lane::kLong);
 
   router.Add("DELETE", "/api/v1/files/{id}",
              Authed(ctx, [service](Caller& c, http::Request& req) -> Result<http::Response> {

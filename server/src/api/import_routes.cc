@@ -275,7 +275,8 @@ void RegisterImportRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/imports/{id}/errors",
              Authed(ctx, [&ctx, svc](Caller& c, http::Request& req) -> Result<http::Response> {
                return RejectedRows(ctx, *svc, c, req);
-             }));
+             }),
+             http::Lane::kLong);  // a CSV of every rejected row
 }
 
 }  // namespace kehu::api

@@ -403,18 +403,23 @@ void RegisterPrintRoutes(http::Router& router, ApiContext& ctx) {
              Authed(ctx, [](Caller&, http::Request&) -> Result<http::Response> {
                return JsonResponse(200, LayoutsJson());
              }));
+  // Whole lists as PDF or vCard take seconds: the long lane (http/message.h), not the reads'.
   router.Add("GET", "/api/v1/customers/labels",
-             Authed(ctx, [&ctx](Caller& c, http::Request& req) { return Labels(ctx, c, req); }));
+             Authed(ctx, [&ctx](Caller& c, http::Request& req) { return Labels(ctx, c, req); }),
+             http::Lane::kLong);
   router.Add("GET", "/api/v1/customers/address-list",
              Authed(ctx, [&ctx](Caller& c, http::Request& req) {
                return CustomerList(ctx, c, req, kAddressList);
-             }));
+             }),
+             http::Lane::kLong);
   router.Add("GET", "/api/v1/customers/phone-list",
              Authed(ctx, [&ctx](Caller& c, http::Request& req) {
                return CustomerList(ctx, c, req, kPhoneList);
-             }));
+             }),
+             http::Lane::kLong);
   router.Add("GET", "/api/v1/contacts/vcard",
-             Authed(ctx, [&ctx](Caller& c, http::Request& req) { return VCards(ctx, c, req); }));
+             Authed(ctx, [&ctx](Caller& c, http::Request& req) { return VCards(ctx, c, req); }),
+             http::Lane::kLong);
   router.Add("GET", "/api/v1/contacts/{id}/vcard",
              Authed(ctx, [&ctx](Caller& c, http::Request& req) { return OneVCard(ctx, c, req); }));
 }

@@ -29,7 +29,7 @@ void RegisterRecordRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/{entity}/export", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
     KEHU_ASSIGN(auto* e, EntityFromPath(ctx, req));
     return ExportCsv(ctx, c, *e, req);
-  }));
+  }), http::Lane::kLong);  // a whole table: seconds, so not in the reads' lane (http/message.h)
 
   // 查重: ?name=&phone=&email=&creditCode= (the entity's duplicate fields), &excludeId= when editing.
   router.Add("GET", "/api/v1/{entity}/duplicates", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {

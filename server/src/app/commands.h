@@ -16,7 +16,8 @@ struct ServeOptions {
   std::string static_dir;
   std::string tls_cert, tls_key;
   int io_threads = 2;
-  int workers = 32;
+  int workers = 32;       // the long lane (writes, exports): mostly waiting, so many
+  int short_workers = 0;  // the short lane (reads); 0: two per core
   int shutdown_grace_seconds = 10;
   std::string smtp_url;       // smtp://host:port | smtp+starttls://host:port | smtps://host:port
   std::string smtp_from, smtp_username, smtp_password, smtp_ca_file;

@@ -38,7 +38,10 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--tls-cert", serve.tls_cert, "PEM certificate chain (enables HTTPS)")->envname("KEHU_TLS_CERT");
   serve_cmd->add_option("--tls-key", serve.tls_key, "PEM private key")->envname("KEHU_TLS_KEY");
   serve_cmd->add_option("--io-threads", serve.io_threads, "I/O threads")->capture_default_str();
-  serve_cmd->add_option("--workers", serve.workers, "Worker threads for requests")->capture_default_str();
+  serve_cmd->add_option("--workers", serve.workers, "Worker threads for writes and long requests (exports, PDFs)")
+      ->capture_default_str();
+  serve_cmd->add_option("--short-workers", serve.short_workers, "Worker threads for reads (0: two per core)")
+      ->capture_default_str();
   serve_cmd->add_option("--shutdown-grace", serve.shutdown_grace_seconds, "Seconds to finish in-flight requests")
       ->capture_default_str();
   serve_cmd->add_option("--smtp", serve.smtp_url,

@@ -2,7 +2,9 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <filesystem>
+#include <thread>
 
 #include "api/api_context.h"
 #include "api/request.h"
@@ -52,7 +54,11 @@ int RunServe(const CommonOptions& common, const ServeOptions& options, const std
     std::fprintf(stderr, "kehu: --listen must be HOST:PORT, got '%s'\n", options.listen.c_str());
     return 2;
   }
-  auto opened = OpenServices(common, argv0, options.workers);
+  const int short_workers = options.short_workers > 0
+                                ? options.short_workers
+                                : 2 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // Every worker may hold a database connection at once (writes read first: authentication).
+  auto opened = OpenServices(common, argv0, options.workers + short_workers);
   if (!opened.ok()) return Fail(opened.error(), "serve");
   Services& services = **opened;
 
@@ -65,6 +71,7 @@ int RunServe(const CommonOptions& common, const ServeOptions& options, const std
   http_options.tls_key_file = options.tls_key;
   http_options.io_threads = options.io_threads;
   http_options.worker_threads = options.workers;
+  http_options.short_worker_threads = short_workers;
   http_options.error_renderer = api::RenderTransportError;
 
   api::ApiContext ctx{*services.db, services.registry, *services.records, *services.auth,
@@ -129,6 +136,7 @@ int RunServe(const CommonOptions& common, const ServeOptions& options, const std
   http::Metrics metrics;
   AddDatabaseGauges(metrics, *services.db);
   {
+    http_options.lane_of = [&router](const http::Request& req) { return router.LaneOf(req); };
     http::Server server(http_options, [&router](http::Request& req) { return router.Handle(req); }, &metrics);
     server.shutdown_grace = std::chrono::seconds(options.shutdown_grace_seconds);
     auto port = server.Start();

@@ -50,4 +50,8 @@ Response Response::NoContent() {
   return r;
 }
 
+Lane DefaultLane(std::string_view method) {
+  return method == "GET" || method == "HEAD" ? Lane::kShort : Lane::kLong;
+}
+
 }  // namespace kehu::http

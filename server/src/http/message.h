@@ -61,4 +61,14 @@ struct Response {
 
 using Handler = std::function<Response(Request&)>;
 
+// Which worker pool runs a request. Short requests (reads that answer in about a millisecond) get
+// a pool of a few threads per core: with 2 cores, 32 runnable threads made every request wait
+// behind time slices of the others, so p99 grew to 4-7× p50. Long ones (writes, which wait for
+// the group commit's fsync, and exports or PDFs that run for seconds) get the big pool, where a
+// waiting thread costs nothing and many writers fill one commit.
+enum class Lane { kShort, kLong };
+
+// By method when a route says nothing else: GET and HEAD short, everything else long.
+Lane DefaultLane(std::string_view method);
+
 }  // namespace kehu::http

@@ -33,9 +33,14 @@ std::string JoinAllow(const std::set<std::string>& methods) {
 Router::Router(ErrorRenderer render_error) : render_error_(std::move(render_error)) {}
 
 void Router::Add(std::string method, std::string pattern, Handler h) {
+  Lane lane = DefaultLane(method);
+  Add(std::move(method), std::move(pattern), std::move(h), lane);
+}
+
+void Router::Add(std::string method, std::string pattern, Handler h, Lane lane) {
   for (auto& route : routes_) {
     if (route.pattern == pattern) {
-      route.handlers[std::move(method)] = std::move(h);
+      route.handlers[std::move(method)] = {std::move(h), lane};
       return;
     }
   }
@@ -45,7 +50,7 @@ void Router::Add(std::string method, std::string pattern, Handler h) {
     route.segments.push_back({param, std::string(param ? part.substr(1, part.size() - 2) : part)});
   }
   route.pattern = std::move(pattern);
-  route.handlers[std::move(method)] = std::move(h);
+  route.handlers[std::move(method)] = {std::move(h), lane};
   routes_.push_back(std::move(route));
 }
 
@@ -66,24 +71,38 @@ bool Router::MoreSpecific(const Route& a, const Route& b) {
   return false;
 }
 
-const Handler* Router::FindHandler(const Route& route, const std::string& method) {
+const Router::Target* Router::FindHandler(const Route& route, const std::string& method) {
   auto it = route.handlers.find(method);
   if (it == route.handlers.end() && method == "HEAD") it = route.handlers.find("GET");
   return it == route.handlers.end() ? nullptr : &it->second;
 }
 
+const Router::Route* Router::Best(const std::vector<std::string_view>& parts,
+                                  const std::string& method) const {
+  const Route* best = nullptr;
+  for (const auto& route : routes_) {
+    if (Matches(route, parts) && FindHandler(route, method) && (!best || MoreSpecific(route, *best)))
+      best = &route;
+  }
+  return best;
+}
+
+Lane Router::LaneOf(const Request& req) const {
+  const Route* best = Best(Split(req.path), req.method);
+  return best ? FindHandler(*best, req.method)->lane : Lane::kShort;
+}
+
 Response Router::Handle(Request& req) const {
   std::vector<std::string_view> parts = Split(req.path);
-  const Route* best = nullptr;
-  const Route* best_any = nullptr;  // most specific match ignoring the method, for 405
-  std::set<std::string> allowed;
-  for (const auto& route : routes_) {
-    if (!Matches(route, parts)) continue;
-    if (!best_any || MoreSpecific(route, *best_any)) best_any = &route;
-    for (const auto& [method, h] : route.handlers) allowed.insert(method);
-    if (FindHandler(route, req.method) && (!best || MoreSpecific(route, *best))) best = &route;
-  }
+  const Route* best = Best(parts, req.method);
   if (!best) {
+    const Route* best_any = nullptr;  // most specific match ignoring the method, for 405
+    std::set<std::string> allowed;
+    for (const auto& route : routes_) {
+      if (!Matches(route, parts)) continue;
+      if (!best_any || MoreSpecific(route, *best_any)) best_any = &route;
+      for (const auto& [method, h] : route.handlers) allowed.insert(method);
+    }
     req.route = best_any ? best_any->pattern : std::string();
     if (!best_any) return RenderError(render_error_, 404, "not_found", req);
     if (allowed.count("GET")) allowed.insert("HEAD");
@@ -96,7 +115,7 @@ Response Router::Handle(Request& req) const {
   for (size_t i = 0; i < parts.size(); ++i) {
     if (best->segments[i].param) req.path_params[best->segments[i].text] = std::string(parts[i]);
   }
-  return (*FindHandler(*best, req.method))(req);
+  return FindHandler(*best, req.method)->handler(req);
 }
 
 }  // namespace kehu::http

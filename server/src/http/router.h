@@ -9,7 +9,11 @@
 // Not found: no pattern matches the path → 404 "not_found". Patterns match but none accepts the
 // method → 405 "method_not_allowed" with an Allow header. Both are rendered by the error renderer.
 //
-// Thread-safety: Add() only before serving; Handle() may then run on many threads at once.
+// Lanes: each (method, pattern) runs in a worker lane (message.h), DefaultLane(method) unless
+// Add() names one; LaneOf() tells the server which pool to run a request on before Handle().
+//
+// Thread-safety: Add() only before serving; Handle() and LaneOf() may then run on many threads at
+// once.
 #pragma once
 
 #include <map>
@@ -30,9 +34,14 @@ class Router {
   // Registers `h` for `method` (upper case) and `pattern`. The same method and pattern again
   // replaces the earlier handler.
   void Add(std::string method, std::string pattern, Handler h);
+  // Same, in the given lane (e.g. Lane::kLong for a GET that streams a whole table).
+  void Add(std::string method, std::string pattern, Handler h, Lane lane);
 
   // Sets req.path_params and req.route (the matched pattern; empty on 404) and calls the handler.
   Response Handle(Request& req) const;
+
+  // The lane of the handler Handle() would run; kShort for 404 and 405 answers.
+  Lane LaneOf(const Request& req) const;
 
   void SetErrorRenderer(ErrorRenderer render_error) { render_error_ = std::move(render_error); }
 
@@ -41,15 +50,21 @@ class Router {
     bool param = false;
     std::string text;  // literal text, or the parameter name
   };
+  struct Target {
+    Handler handler;
+    Lane lane;
+  };
   struct Route {
     std::string pattern;
     std::vector<Segment> segments;
-    std::map<std::string, Handler> handlers;  // by method
+    std::map<std::string, Target> handlers;  // by method
   };
 
   static bool Matches(const Route& route, const std::vector<std::string_view>& parts);
   static bool MoreSpecific(const Route& a, const Route& b);
-  static const Handler* FindHandler(const Route& route, const std::string& method);
+  static const Target* FindHandler(const Route& route, const std::string& method);
+  // The most specific route that matches `parts` and accepts `method` (null if none).
+  const Route* Best(const std::vector<std::string_view>& parts, const std::string& method) const;
 
   ErrorRenderer render_error_;
   std::vector<Route> routes_;

@@ -102,6 +102,23 @@ TEST_F(RouterTest, InjectedErrorRendererIsUsed) {
   EXPECT_EQ(res.body, "custom:not_found:/nowhere");
 }
 
+TEST_F(RouterTest, LanesFollowTheMethodUnlessARouteNamesOne) {
+  router_.Add("GET", "/api/v1/{entity}/export", Named("export-any"), Lane::kLong);
+  EXPECT_EQ(router_.LaneOf(Make("GET", "/api/v1/customers")), Lane::kShort);
+  EXPECT_EQ(router_.LaneOf(Make("HEAD", "/api/v1/customers/5")), Lane::kShort);
+  EXPECT_EQ(router_.LaneOf(Make("POST", "/api/v1/customers")), Lane::kLong);
+  EXPECT_EQ(router_.LaneOf(Make("PATCH", "/api/v1/customers/5")), Lane::kLong);
+  // The route Handle() would run decides: the literal /customers/export (GET, default lane) beats
+  // the long {entity}/export for customers, but not for leads.
+  EXPECT_EQ(router_.LaneOf(Make("GET", "/api/v1/customers/export")), Lane::kShort);
+  EXPECT_EQ(router_.LaneOf(Make("GET", "/api/v1/leads/export")), Lane::kLong);
+  Request leads = Make("GET", "/api/v1/leads/export");
+  EXPECT_EQ(router_.Handle(leads).body, "export-any");
+  // 404 and 405 answers are quick.
+  EXPECT_EQ(router_.LaneOf(Make("GET", "/nowhere")), Lane::kShort);
+  EXPECT_EQ(router_.LaneOf(Make("DELETE", "/api/v1/customers")), Lane::kShort);
+}
+
 TEST_F(RouterTest, ReRegisteringReplacesHandler) {
   router_.Add("GET", "/api/v1/{entity}", Named("list2"));
   Request req = Make("GET", "/api/v1/customers");

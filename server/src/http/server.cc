@@ -185,6 +185,7 @@ void Server::Impl::Shutdown() {
   // Handlers still running hold references into session frames that ioc_ owns: wait for them
   // before anything is destroyed.
   core_.workers.join();
+  core_.short_workers.join();
   if (signals_) {
     boost::system::error_code ec;
     signals_->cancel(ec);

@@ -1,7 +1,7 @@
 // Kehu's HTTP(S) server. Callers see no Asio/Beast: everything lives behind a pimpl.
 //
-// Requests under /api/ go to the `api` handler on a worker thread pool (handlers may block on the
-// database there, never on an I/O thread). /metrics is answered from Metrics::Render() for
+// Requests under /api/ go to the `api` handler on one of two worker thread pools, the lane that
+// `lane_of` picks (handlers may block on the database there, never on an I/O thread). /metrics is answered from Metrics::Render() for
 // loopback peers only (403 otherwise). Everything else is a static file of `static_dir` with an
 // SPA fallback to index.html. Each response carries the security headers and X-Request-Id, is
 // counted in the metrics and written to the access log (spdlog logger "access" if registered
@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -27,7 +28,11 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;  // 0 = pick a free one (Start() returns it)
   int io_threads = 2;
+  // Worker lanes (message.h): the long lane's threads mostly wait (group commit, big reads), so
+  // there are many; the short lane runs reads, about two threads per core.
   int worker_threads = 32;
+  int short_worker_threads = 4;
+  std::function<Lane(const Request&)> lane_of;  // which lane an /api/ request runs in; null: by method
   size_t max_queued = 4096;     // requests waiting for a worker; beyond → 503 "overloaded"
   size_t body_limit = 2 << 20;  // JSON requests
   size_t upload_body_limit = 256 << 20;     // POST …/import and POST /api/v1/files

@@ -64,13 +64,14 @@ ServerCore::ServerCore(ServerOptions opts, Handler api_handler, Metrics* m)
       metrics(m),
       access_log(spdlog::get("access") ? spdlog::get("access") : spdlog::default_logger()),
       static_files(options.static_dir),
-      workers(static_cast<size_t>(std::max(1, options.worker_threads))) {}
+      workers(static_cast<size_t>(std::max(1, options.worker_threads))),
+      short_workers(static_cast<size_t>(std::max(1, options.short_worker_threads))) {}
 
 Response ServerCore::Error(int status, const std::string& code, const Request& req) const {
   return RenderError(options.error_renderer, status, code, req);
 }
 
-asio::awaitable<Response> ServerCore::OnWorker(Request& req,
+asio::awaitable<Response> ServerCore::OnWorker(Request& req, Lane lane,
                                                const std::function<Response(Request&)>& fn) {
   if (queued.fetch_add(1) >= options.max_queued) {
     queued.fetch_sub(1);
@@ -79,7 +80,7 @@ asio::awaitable<Response> ServerCore::OnWorker(Request& req,
     co_return res;
   }
   co_return co_await asio::co_spawn(
-      workers,
+      lane == Lane::kShort ? short_workers : workers,
       [&]() -> asio::awaitable<Response> {
         queued.fetch_sub(1);
         try {
@@ -114,13 +115,13 @@ asio::awaitable<Response> ServerCore::Dispatch(Request& req, bool loopback) {
     if (!loopback) co_return Error(403, "forbidden", req);
     if (!metrics) co_return Error(404, "not_found", req);
     // Gauges may read the database pool; keep them off the I/O threads too.
-    co_return co_await OnWorker(req, [this](Request&) {
+    co_return co_await OnWorker(req, Lane::kLong, [this](Request&) {
       return Response::Text(200, metrics->Render(), "text/plain; version=0.0.4; charset=utf-8");
     });
   }
   if (req.path == "/api" || req.path.starts_with("/api/")) {
     if (!api) co_return Error(404, "not_found", req);
-    co_return co_await OnWorker(req, api);
+    co_return co_await OnWorker(req, options.lane_of ? options.lane_of(req) : DefaultLane(req.method), api);
   }
   co_return ServeStatic(req);
 }

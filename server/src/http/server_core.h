@@ -76,7 +76,8 @@ struct ServerCore {
   std::shared_ptr<spdlog::logger> access_log;
   std::optional<asio::ssl::context> tls;  // set by Server::Start when both files are given
   StaticFiles static_files;
-  asio::thread_pool workers;
+  asio::thread_pool workers;        // Lane::kLong
+  asio::thread_pool short_workers;  // Lane::kShort
   std::atomic<size_t> queued{0};
   std::atomic<bool> stopping{false};
   SessionRegistry sessions;
@@ -85,7 +86,7 @@ struct ServerCore {
   std::mutex waker_mutex_;
   bool wakers_open_ = true;  // GUARDED_BY(waker_mutex_)
 
-  asio::awaitable<Response> OnWorker(Request& req, const std::function<Response(Request&)>& fn);
+  asio::awaitable<Response> OnWorker(Request& req, Lane lane, const std::function<Response(Request&)>& fn);
   Response ServeStatic(Request& req);
 };
 

@@ -127,7 +127,7 @@ class ServerStreamTest : public testing::ServerFixture {
 
 TEST_F(ServerStreamTest, ChunksArriveAsTheyArePushedAndCloseEndsCleanly) {
   ServerOptions o;
-  o.worker_threads = 1;  // the stream must not hold the only worker
+  o.short_worker_threads = 1;  // the stream (a GET) must not hold the only worker of its lane
   StartServer(o);
   StreamingGet get(Url("/api/v1/stream"));
   auto stream = WaitStream(0);

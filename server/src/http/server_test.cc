@@ -80,6 +80,48 @@ TEST_F(ServerTest, SlowHandlerDoesNotBlockTheIoThread) {
   EXPECT_EQ(slow.get().body, "slow done");
 }
 
+// Each lane has its own threads: with one thread per lane, a request holding the long lane (a write
+// waiting for its commit, an export) must not hold up a read, nor a held read a write.
+TEST_F(ServerTest, LanesDoNotWaitForEachOther) {
+  std::promise<void> release_long, release_short;
+  std::shared_future<void> long_gate = release_long.get_future().share();
+  std::shared_future<void> short_gate = release_short.get_future().share();
+  router_.Add("GET", "/api/v1/debug/held-long", [long_gate](Request&) {
+    long_gate.wait_for(std::chrono::seconds(10));
+    return Response::Text(200, "long done");
+  }, Lane::kLong);
+  router_.Add("GET", "/api/v1/debug/held-short", [short_gate](Request&) {
+    short_gate.wait_for(std::chrono::seconds(10));
+    return Response::Text(200, "short done");
+  });
+  ServerOptions o;
+  o.worker_threads = 1;
+  o.short_worker_threads = 1;
+  o.lane_of = [this](const Request& r) { return router_.LaneOf(r); };
+  StartServer(o);
+  auto held = [&](const char* path) {
+    return std::async(std::launch::async, [this, path] { return CurlClient().Do("GET", Url(path)); });
+  };
+  std::string body = R"({"name":"x"})";
+
+  auto long_call = held("/api/v1/debug/held-long");
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  auto t0 = std::chrono::steady_clock::now();
+  EXPECT_EQ(CurlClient().Do("GET", Url("/api/v1/customers")).status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2));
+  release_long.set_value();
+  EXPECT_EQ(long_call.get().body, "long done");
+
+  auto short_call = held("/api/v1/debug/held-short");
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  t0 = std::chrono::steady_clock::now();
+  EXPECT_EQ(CurlClient().Do("POST", Url("/api/v1/customers"), {"Content-Type: application/json"}, &body).status,
+            201);
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2));
+  release_short.set_value();
+  EXPECT_EQ(short_call.get().body, "short done");
+}
+
 TEST_F(ServerTest, KeepAliveReusesTheConnection) {
   StartServer({});
   CurlClient c;
@@ -178,7 +220,7 @@ TEST_F(ServerTest, ErrorRendererOptionIsUsedForTransportErrors) {
 
 TEST_F(ServerTest, OverloadedWorkerQueueIs503) {
   ServerOptions o;
-  o.worker_threads = 1;
+  o.short_worker_threads = 1;  // the lane of these GETs
   o.max_queued = 1;
   std::promise<void> release;
   std::shared_future<void> released = release.get_future().share();

@@ -1,6 +1,8 @@
 #include "core/text/search_terms.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <iterator>
 
@@ -45,12 +47,48 @@ std::string Unpack(PackedTerm packed) {
   return term;
 }
 
+// Most of a document's terms are one or two ASCII characters (the pinyin lines: hundreds per
+// company name, from a few hundred distinct ones). Those are deduplicated and ordered by a bitmap
+// indexed by their two bytes, which sorts them exactly as their packed values would sort; only the
+// rest (Chinese characters, a few dozen) go through a comparison sort. Sorting every term was a
+// fifth of kehu generate's time.
+bool IsShortAscii(PackedTerm p) {
+  constexpr PackedTerm kRest = (PackedTerm{1} << 48) - 1;  // bytes 3 to 8
+  return (p & kRest) == 0 && (p & (PackedTerm{0x80} << 56)) == 0 && (p & (PackedTerm{0x80} << 48)) == 0;
+}
+
 std::vector<std::string> SortedDistinct(std::vector<PackedTerm>& packed) {
-  std::sort(packed.begin(), packed.end());
-  packed.erase(std::unique(packed.begin(), packed.end()), packed.end());
+  std::array<std::uint64_t, 256> seen{};  // bit (first byte << 7 | second byte)
+  std::vector<PackedTerm> rest;
+  for (PackedTerm p : packed) {
+    if (IsShortAscii(p)) {
+      unsigned index = static_cast<unsigned>(p >> 56) << 7 | static_cast<unsigned>(p >> 48 & 0x7F);
+      seen[index >> 6] |= std::uint64_t{1} << (index & 63);
+    } else {
+      rest.push_back(p);
+    }
+  }
+  std::sort(rest.begin(), rest.end());
+  rest.erase(std::unique(rest.begin(), rest.end()), rest.end());
+  std::vector<PackedTerm> ascii;
+  for (unsigned word = 0; word < seen.size(); ++word) {
+    for (std::uint64_t bits = seen[word]; bits != 0; bits &= bits - 1) {
+      unsigned index = word << 6 | static_cast<unsigned>(std::countr_zero(bits));
+      ascii.push_back(PackedTerm{index >> 7} << 56 | PackedTerm{index & 0x7F} << 48);
+    }
+  }
   std::vector<std::string> terms;
-  terms.reserve(packed.size());
-  for (PackedTerm p : packed) terms.push_back(Unpack(p));
+  terms.reserve(ascii.size() + rest.size());
+  auto unpack = [&terms](PackedTerm p) { terms.push_back(Unpack(p)); };
+  // Both ordered, no term in both: merged in order.
+  auto a = ascii.begin(), r = rest.begin();
+  while (a != ascii.end() || r != rest.end()) {
+    if (r == rest.end() || (a != ascii.end() && *a < *r)) {
+      unpack(*a++);
+    } else {
+      unpack(*r++);
+    }
+  }
   return terms;
 }
 

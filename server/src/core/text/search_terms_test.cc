@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 
+#include "core/text/chars.h"
 #include "core/text/utf8.h"
 
 namespace kehu::text {
@@ -170,6 +172,45 @@ TEST(SearchTermsTest, RandomBytesYieldValidUtf8) {
     if (!q.empty()) {
       EXPECT_TRUE(Matches(doc, value)) << i;  // a value finds its own record
     }
+  }
+}
+
+// The terms are exactly the distinct unigrams and bigrams of the folded text's word runs, in
+// bytewise order, whatever mix of ASCII (deduplicated by a bitmap) and other characters (sorted)
+// a document has: compared with a plain std::set over the same runs.
+TEST(SearchTermsTest, TermsAreEveryDistinctGramInBytewiseOrder) {
+  std::mt19937 rng(7);
+  const std::vector<std::string> parts = {"a", "z", "0", "9", "Q", "é", "ß", "北", "京", "重",
+                                          "𠀀", " ", "-", "ab", "x科", "科y", "7号", "臺"};
+  for (int i = 0; i < 3000; ++i) {
+    std::vector<std::string> values(1 + rng() % 3);
+    for (auto& v : values)
+      for (int n = rng() % 14; n > 0; --n) v += parts[rng() % parts.size()];
+    const SearchDoc doc = BuildSearchDoc(values);
+    std::set<std::string> expected;
+    std::u32string run;
+    auto close_run = [&] {
+      for (std::size_t k = 0; k < run.size(); ++k) {
+        std::string uni, bi;
+        AppendUtf8(uni, run[k]);
+        expected.insert(uni);
+        if (k + 1 < run.size()) {
+          bi = uni;
+          AppendUtf8(bi, run[k + 1]);
+          expected.insert(bi);
+        }
+      }
+      run.clear();
+    };
+    for (char32_t cp : DecodeUtf8(doc.folded)) {
+      if (IsWordChar(cp)) {
+        run.push_back(cp);
+      } else {
+        close_run();
+      }
+    }
+    close_run();
+    ASSERT_EQ(doc.terms, std::vector<std::string>(expected.begin(), expected.end())) << doc.folded;
   }
 }
 

@@ -1,19 +1,8 @@
 #include "db/sqlite/sqlite_connection.h"
 
-#include <algorithm>
 #include <string>
-#include <thread>
 
 namespace kehu::db {
-namespace {
-
-// Helper threads SQLite's sorter may start beside the calling one (PRAGMA threads): one per
-// further core, up to 3.
-int SorterThreads() {
-  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u)) - 1;
-}
-
-}  // namespace
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
                                                                   bool writer,
@@ -36,13 +25,10 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   // them); the writer's cache holds the index pages every insert walks. Sorts and temporary
   // b-trees bigger than that cache spill to temporary files (the OS page cache) instead of the
   // heap: an ORDER BY over a million rows would otherwise keep hundreds of MB per connection.
-  // The writer builds indexes (schema sync, kehu generate: a dozen over a million rows) and lets
-  // SQLite's sorter use a helper thread per core for them; readers' sorts are small.
   KEHU_TRY(conn->ExecuteScript(
       std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
                   "PRAGMA temp_store=FILE; PRAGMA mmap_size=2147418112;") +
-      (writer ? "PRAGMA cache_size=-64000; PRAGMA threads=" + std::to_string(SorterThreads()) + ";"
-              : "PRAGMA cache_size=-4000;")));
+      (writer ? "PRAGMA cache_size=-64000;" : "PRAGMA cache_size=-4000;")));
   return conn;
 }
 

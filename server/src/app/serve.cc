@@ -54,9 +54,13 @@ int RunServe(const CommonOptions& common, const ServeOptions& options, const std
     std::fprintf(stderr, "kehu: --listen must be HOST:PORT, got '%s'\n", options.listen.c_str());
     return 2;
   }
+  // Reads on SQLite run in this process: two threads per core keep the cores busy without
+  // preempting one another. On PostgreSQL a read waits for the server about half of its time, so
+  // twice as many (measured at 1M customers: docs/performance.md, round 4).
+  const bool sqlite = common.db_url.rfind("sqlite:", 0) == 0;
   const int short_workers = options.short_workers > 0
                                 ? options.short_workers
-                                : 2 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+                                : (sqlite ? 2 : 4) * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   // Every worker may hold a database connection at once (writes read first: authentication).
   auto opened = OpenServices(common, argv0, options.workers + short_workers);
   if (!opened.ok()) return Fail(opened.error(), "serve");
@@ -144,7 +148,8 @@ int RunServe(const CommonOptions& common, const ServeOptions& options, const std
     std::printf("listening on %s://%s:%u\n", options.tls_cert.empty() ? "http" : "https",
                 http_options.host.c_str(), static_cast<unsigned>(*port));
     std::fflush(stdout);
-    spdlog::info("serving {} database, web UI from '{}'", services.db->kind(), http_options.static_dir);
+    spdlog::info("serving {} database, web UI from '{}', {} read and {} write workers", services.db->kind(),
+                 http_options.static_dir, http_options.short_worker_threads, http_options.worker_threads);
     server.RunUntilSignal();
   }
   metrics.RemoveGauge("kehu_db_queued_writes");

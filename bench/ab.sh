@@ -61,19 +61,14 @@ run_variant() {
   sampler_start "$SERVER_PID" "$dir/rss.log"
   for actor in $ACTORS; do
     if [ "$actor" = rep ]; then
-      python3 "$ROOT/bench/lib/prepare.py" --base "$SERVER_BASE" --user bench002 \
-        --password "$BENCH_PASSWORD" --out "$dir/rep.lua" --threads "$THREADS" \
-        --create-prefix $(((2 * n + 1) % 10)) >"$dir/prepare-rep.json"
+      prepare "$dir" rep bench002 "$BENCH_PASSWORD" --create-prefix $(((2 * n + 1) % 10))
       rep_id=$(sed -nE 's/.*"userId": ([0-9]+).*/\1/p' "$dir/prepare-rep.json")
     else
-      python3 "$ROOT/bench/lib/prepare.py" --base "$SERVER_BASE" --user admin \
-        --password "$ADMIN_PASSWORD" --out "$dir/admin.lua" --threads "$THREADS" \
-        --create-prefix $(((2 * n + 2) % 10)) ${rep_id:+--exclude-owner "$rep_id"} >"$dir/prepare-admin.json"
+      prepare "$dir" admin admin "$ADMIN_PASSWORD" --create-prefix $(((2 * n + 2) % 10)) \
+        ${rep_id:+--exclude-owner "$rep_id"}
     fi
     for s in health $SCENARIOS; do
-      BENCH_LUA_DIR="$ROOT/bench/scenarios" BENCH_DATA="$dir/$actor.lua" \
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 5s \
-        -s "$ROOT/bench/scenarios/$s.lua" "$SERVER_BASE" >"$dir/$actor-$s.wrk" 2>&1 || true
+      run_wrk "$dir" "$actor" "$s"
       log "${spec%%=*} $actor $s: $(grep -oE 'Requests/sec: +[0-9.]+' "$dir/$actor-$s.wrk" || echo 'no result')"
       sleep 1
     done
@@ -90,18 +85,13 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-python3 - "$TMP" "$ACTORS" "health $SCENARIOS" "${VARIANTS[@]}" <<'EOF'
-import glob, json, os, sys
-tmp, actors, scenarios, variants = sys.argv[1], sys.argv[2].split(), sys.argv[3].split(), sys.argv[4:]
-def result(path):
-    for line in open(path, errors="replace"):
-        if line.startswith("BENCH_RESULT "):
-            return json.loads(line[13:])
+python3 - "$ROOT/bench/lib" "$TMP" "$ACTORS" "health $SCENARIOS" <<'EOF'
+import glob, os, sys
+sys.path.insert(0, sys.argv[1])
+from report import peak_mb, rss_samples, wrk_result as result  # the parsers make bench uses
+tmp, actors, scenarios = sys.argv[2], sys.argv[3].split(), sys.argv[4].split()
 def anon_peak(d):
-    try:
-        return max(int(l.split()[2]) for l in open(os.path.join(d, "rss.log")) if len(l.split()) > 2) / 1024
-    except (OSError, ValueError):
-        return 0
+    return peak_mb(rss_samples(os.path.join(d, "rss.log")), 0, float("inf"), column=2) or 0
 print("| variant | round | actor | scenario | req/s | p50 ms | p99 ms | errors | ratio | anon MB |")
 print("|---|---|---|---|---:|---:|---:|---:|---:|---:|")
 for actor in actors:

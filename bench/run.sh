@@ -105,21 +105,11 @@ fill_db() {
 scenario() {
   local dir=$1 actor=$2 name=$3 start
   start=$EPOCHREALTIME
-  BENCH_LUA_DIR="$ROOT/bench/scenarios" BENCH_DATA="$dir/$actor.lua" \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 5s \
-    -s "$ROOT/bench/scenarios/$name.lua" "$SERVER_BASE" >"$dir/$actor-$name.wrk" 2>&1 || true
+  run_wrk "$dir" "$actor" "$name"
   printf '%s\t%s\t%s\t%s\n' "$actor" "$name" "$start" "$EPOCHREALTIME" >>"$dir/scenarios.tsv"
   log "  $actor $name: $(grep -oE 'Requests/sec: +[0-9.]+' "$dir/$actor-$name.wrk" || echo 'no result')"
   server_alive "$dir"
   [ "$PAUSE" = 0 ] || sleep "$PAUSE"
-}
-
-# prepare DIR ACTOR USER PASSWORD [prepare.py options]: logs in, collects ids, writes DIR/ACTOR.lua.
-prepare() {
-  local dir=$1 actor=$2 user=$3 password=$4
-  shift 4
-  python3 "$ROOT/bench/lib/prepare.py" --base "$SERVER_BASE" --user "$user" --password "$password" \
-    --out "$dir/$actor.lua" --threads "$THREADS" "$@" >"$dir/prepare-$actor.json"
 }
 
 run_db() {

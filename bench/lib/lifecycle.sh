@@ -1,9 +1,12 @@
 # shellcheck shell=bash
-# Process lifecycle for bench/run.sh (sourced): a throwaway PostgreSQL cluster, the kehu server on a
-# free loopback port, and an RSS sampler. Everything started here is recorded in globals so that
-# bench_cleanup (run from run.sh's EXIT trap) stops exactly those processes and nothing else.
+# Process lifecycle for bench/run.sh and bench/ab.sh (sourced): a throwaway PostgreSQL cluster, the
+# kehu server on a free loopback port, and an RSS sampler; plus the two steps both scripts take
+# against a running server (prepare an actor, one wrk run). Everything started here is recorded in
+# globals so that bench_cleanup (run from run.sh's EXIT trap) stops exactly those processes and
+# nothing else.
 #
-# Globals read: KEHU (binary), ROOT (repository), TMP (scratch directory).
+# Globals read: KEHU (binary), ROOT (repository), TMP (scratch directory); THREADS, CONNECTIONS and
+# SECONDS_EACH for prepare and run_wrk.
 # Globals set:  SERVER_PID, SERVER_BASE, SAMPLER_PID, PG_DIR, PG_URL (empty when not running).
 # (Call the *_start functions directly, not in $(…): a subshell would lose these globals.)
 
@@ -59,6 +62,24 @@ server_start() {
   done
   echo "bench: kehu serve did not report its address within 60 s" >&2
   return 1
+}
+
+# prepare DIR ACTOR USER PASSWORD [prepare.py options]: logs in, collects ids, writes DIR/ACTOR.lua
+# (and prepare.py's summary to DIR/prepare-ACTOR.json).
+prepare() {
+  local dir=$1 actor=$2 user=$3 password=$4
+  shift 4
+  python3 "$ROOT/bench/lib/prepare.py" --base "$SERVER_BASE" --user "$user" --password "$password" \
+    --out "$dir/$actor.lua" --threads "$THREADS" "$@" >"$dir/prepare-$actor.json"
+}
+
+# run_wrk DIR ACTOR NAME: scenario NAME as ACTOR (DIR/ACTOR.lua) for SECONDS_EACH; wrk's output,
+# with its BENCH_RESULT line, goes to DIR/ACTOR-NAME.wrk. A failed run leaves no result line.
+run_wrk() {
+  local dir=$1 actor=$2 name=$3
+  BENCH_LUA_DIR="$ROOT/bench/scenarios" BENCH_DATA="$dir/$actor.lua" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 5s \
+    -s "$ROOT/bench/scenarios/$name.lua" "$SERVER_BASE" >"$dir/$actor-$name.wrk" 2>&1 || true
 }
 
 # server_alive: fails (with the server's last log lines) when the server has died.

@@ -1,8 +1,8 @@
 // kehu serve: wires the services, the API routes and the HTTP server, and runs until a signal.
 #include <spdlog/spdlog.h>
 
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <thread>
 

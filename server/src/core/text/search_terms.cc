@@ -77,18 +77,13 @@ std::vector<std::string> SortedDistinct(std::vector<PackedTerm>& packed) {
       ascii.push_back(PackedTerm{index >> 7} << 56 | PackedTerm{index & 0x7F} << 48);
     }
   }
+  // Both ordered, no term in both.
+  std::vector<PackedTerm> merged;
+  merged.reserve(ascii.size() + rest.size());
+  std::merge(ascii.begin(), ascii.end(), rest.begin(), rest.end(), std::back_inserter(merged));
   std::vector<std::string> terms;
-  terms.reserve(ascii.size() + rest.size());
-  auto unpack = [&terms](PackedTerm p) { terms.push_back(Unpack(p)); };
-  // Both ordered, no term in both: merged in order.
-  auto a = ascii.begin(), r = rest.begin();
-  while (a != ascii.end() || r != rest.end()) {
-    if (r == rest.end() || (a != ascii.end() && *a < *r)) {
-      unpack(*a++);
-    } else {
-      unpack(*r++);
-    }
-  }
+  terms.reserve(merged.size());
+  for (PackedTerm p : merged) terms.push_back(Unpack(p));
   return terms;
 }
 

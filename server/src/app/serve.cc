@@ -10,6 +10,7 @@
 #include "api/request.h"
 #include "api/routes.h"
 #include "app/commands.h"
+#include "core/crypto.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -150,6 +151,9 @@ int RunServe(const CommonOptions& common, const ServeOptions& options, const std
     std::fflush(stdout);
     spdlog::info("serving {} database, web UI from '{}', {} read and {} write workers", services.db->kind(),
                  http_options.static_dir, http_options.short_worker_threads, http_options.worker_threads);
+    if (crypto::InsecureFastPasswordHash())
+      spdlog::warn("KEHU_INSECURE_FAST_PASSWORD_HASH=1: new passwords get test-only Argon2id limits; "
+                   "never set it outside tests");
     server.RunUntilSignal();
   }
   metrics.RemoveGauge("kehu_db_queued_writes");

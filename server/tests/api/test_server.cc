@@ -27,6 +27,12 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
+// Every server and CLI run these tests start inherits this: libsodium's minimum Argon2id limits
+// instead of the interactive ones, which cost ~250 ms per login or new user and were most of the
+// suite's time. The browser tests and bench_smoke keep the real limits; core/crypto_test.cc checks
+// them. Set KEHU_INSECURE_FAST_PASSWORD_HASH=0 to run these tests at real limits too.
+const bool kFastPasswordHashes = setenv("KEHU_INSECURE_FAST_PASSWORD_HASH", "1", 0) == 0;
+
 constexpr auto kStartTimeout = std::chrono::seconds(20);
 constexpr auto kStopTimeout = std::chrono::seconds(15);
 

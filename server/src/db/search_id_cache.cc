@@ -1,5 +1,7 @@
 #include "db/search_id_cache.h"
 
+#include <charconv>
+
 namespace kehu::db {
 
 SearchIdCache::Ids SearchIdCache::Find(const std::string& key, const std::string& version) {
@@ -16,6 +18,25 @@ std::string SearchIdCache::KeyOf(const std::string& table, const std::vector<std
                                  const std::string& verify) {
   std::string key = table + '\n' + verify;
   for (const auto& t : terms) key += '\n' + t;
+  return key;
+}
+
+std::string SearchIdCache::KeyOf(const std::string& sql, const std::vector<Value>& params) {
+  // Texts carry their length, so no parameter list can spell another's key.
+  std::string key = sql;
+  for (const Value& v : params) {
+    key += '\n';
+    if (const auto* i = std::get_if<int64_t>(&v)) {
+      key += 'i' + std::to_string(*i);
+    } else if (const auto* d = std::get_if<double>(&v)) {
+      char buf[32];
+      key += 'd' + std::string(buf, std::to_chars(buf, buf + sizeof buf, *d).ptr);  // round-trips
+    } else if (const auto* t = std::get_if<std::string>(&v)) {
+      key += 't' + std::to_string(t->size()) + ':' + *t;
+    } else {
+      key += 'n';
+    }
+  }
   return key;
 }
 

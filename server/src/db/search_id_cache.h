@@ -1,4 +1,6 @@
-// An in-process cache of search results: the ids whose index terms match a query (issue #6).
+// An in-process cache of id lists (issue #6): the ids whose index terms match a query, and the ids a
+// condition over one table's own columns selects (a rep's allowed customers; see
+// Dialect::SharedTableIds).
 //
 // Reading a common word's posting list is the floor of every search for it: 科技 matches 113,916
 // of a million customers, about 8 ms of CPU per request, for a rep who then keeps 500 of them as
@@ -23,6 +25,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "db/value.h"
 
 namespace kehu::db {
 
@@ -36,6 +39,10 @@ class SearchIdCache {
   // The key of one search: its table, verification text and terms (what SearchIds is asked).
   static std::string KeyOf(const std::string& table, const std::vector<std::string>& terms,
                            const std::string& verify);
+
+  // The key of one id query (Dialect::SharedTableIds): its SQL and parameters, each parameter
+  // tagged with its type so that 1 and '1' differ.
+  static std::string KeyOf(const std::string& sql, const std::vector<Value>& params);
 
   // The cached ids of `key` if they were stored with this `version`; null otherwise.
   Ids Find(const std::string& key, const std::string& version);

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <set>
 #include <thread>
 
 namespace kehu::db {
@@ -24,6 +25,27 @@ TEST(SearchIdCache, HitsOnlyUnderTheVersionItWasStoredWith) {
   cache.Put("customers\n科技", "v2", Make({1, 2}));
   EXPECT_EQ(cache.Find("customers\n科技", "v1"), nullptr);
   EXPECT_EQ(cache.Find("customers\n科技", "v2")->size(), 2u);
+}
+
+TEST(SearchIdCache, QueryKeysDifferWheneverTheQueryDoes) {
+  using V = std::vector<Value>;
+  const std::string sql = "SELECT t.id FROM customers t WHERE t.owner_id = ? AND t.name = ?";
+  std::set<std::string> keys{
+      SearchIdCache::KeyOf(sql, V{int64_t{3}, std::string("a")}),
+      SearchIdCache::KeyOf(sql, V{int64_t{3}, std::string("b")}),
+      SearchIdCache::KeyOf(sql, V{int64_t{4}, std::string("a")}),
+      SearchIdCache::KeyOf(sql, V{std::string("3"), std::string("a")}),
+      SearchIdCache::KeyOf(sql, V{0.1, std::string("a")}),
+      SearchIdCache::KeyOf(sql, V{0.1 + 1e-17 * 3, std::string("a")}),
+      SearchIdCache::KeyOf(sql, V{Value{}, std::string("a")}),
+      // A text that spells the next parameter must not collide with that parameter list.
+      SearchIdCache::KeyOf(sql, V{std::string("a\ni3")}),
+      SearchIdCache::KeyOf(sql, V{std::string("a"), int64_t{3}}),
+      SearchIdCache::KeyOf(sql + " ", V{int64_t{3}, std::string("a")}),
+  };
+  EXPECT_EQ(keys.size(), 10u);
+  EXPECT_EQ(SearchIdCache::KeyOf(sql, V{int64_t{3}, std::string("客户")}),
+            SearchIdCache::KeyOf(sql, V{int64_t{3}, std::string("客户")}));
 }
 
 TEST(SearchIdCache, KeepsAtMostItsBudget) {

@@ -153,7 +153,8 @@ void ServerCore::Record(const Request& req, int status, size_t bytes,
     std::string_view route = req.route.empty() ? std::string_view("unmatched") : req.route;
     metrics->ObserveRequest(route, MethodLabel(req.method), status, seconds);
   }
-  access_log->info(AccessLogLine(req, status, bytes, seconds * 1000));
+  // Formatting the line is a few percent of a small request: only when it is written.
+  if (access_log->should_log(spdlog::level::info)) access_log->info(AccessLogLine(req, status, bytes, seconds * 1000));
 }
 
 }  // namespace kehu::http

@@ -1,6 +1,7 @@
 #include "records/search_narrowing.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 
 #include "core/text/utf8.h"
@@ -8,9 +9,12 @@
 namespace kehu::records {
 namespace {
 
-std::vector<int64_t> Sorted(std::vector<int64_t> ids) {
-  std::sort(ids.begin(), ids.end());
-  return ids;
+// True when `sql` reads nothing but the row's own columns (no subquery: record_shares for a
+// shared record, a time in its expiry), so that the table's stamp covers what it selects.
+bool OnlyOwnColumns(const std::string& sql) {
+  std::string lower = sql;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.find("select") == std::string::npos;
 }
 
 // [low, high): every text whose ASCII-lowercased form starts with `lower` (itself ASCII-lowercased,
@@ -39,26 +43,28 @@ Result<NarrowedSearch> NarrowSearch(db::Session& s, const db::Dialect& d, const 
   std::vector<int64_t> result;
   if (unrestricted) {
     // Every live record is allowed: drop the few in the recycle bin (its own small index).
-    KEHU_ASSIGN(std::vector<int64_t> deleted, s.QueryIds("SELECT id FROM " + e.table + " WHERE deleted_at IS NOT NULL"));
-    std::vector<int64_t> gone = Sorted(std::move(deleted));
-    std::set_difference(hits.begin(), hits.end(), gone.begin(), gone.end(), std::back_inserter(result));
+    KEHU_ASSIGN(auto gone, d.SharedTableIds(s, e.table, "SELECT id FROM " + e.table + " WHERE deleted_at IS NOT NULL", {}));
+    std::set_difference(hits.begin(), hits.end(), gone->begin(), gone->end(), std::back_inserter(result));
   } else {
-    // The allowed side, from the covering indexes of the access and filter columns; too many
-    // (an unselective filter for an admin) and intersecting would cost more than it saves.
+    // The allowed side, from the covering indexes of the access and filter columns, shared until
+    // the table changes when the condition reads only its columns; too many (an unselective filter
+    // for an admin) and intersecting would cost more than it saves.
     std::vector<db::Value> params = where.params;
     params.emplace_back(static_cast<int64_t>(kMaxCandidateIds + 1));
-    KEHU_ASSIGN(std::vector<int64_t> allowed,
-                s.QueryIds("SELECT t.id FROM " + e.table + " t WHERE " + where.sql + " LIMIT ?", params));
-    if (allowed.size() > kMaxCandidateIds) return NarrowedSearch{};
-    if (allowed.size() * 16 < hits.size()) {
-      // Few allowed among many hits (a rep's 5,000 among 113,916): look each one up in the hits
-      // and sort only what is kept, not the allowed side (the index gives it in its own order).
-      for (int64_t id : allowed)
-        if (std::binary_search(hits.begin(), hits.end(), id)) result.push_back(id);
-      result = Sorted(std::move(result));
+    const std::string sql = "SELECT t.id FROM " + e.table + " t WHERE " + where.sql + " LIMIT ?";
+    std::shared_ptr<const std::vector<int64_t>> allowed;
+    if (OnlyOwnColumns(where.sql)) {
+      KEHU_ASSIGN(allowed, d.SharedTableIds(s, e.table, sql, params));
     } else {
-      std::vector<int64_t> ids = Sorted(std::move(allowed));
-      std::set_intersection(hits.begin(), hits.end(), ids.begin(), ids.end(), std::back_inserter(result));
+      KEHU_ASSIGN(allowed, d.Dialect::SharedTableIds(s, e.table, sql, params));
+    }
+    if (allowed->size() > kMaxCandidateIds) return NarrowedSearch{};
+    if (allowed->size() * 16 < hits.size()) {
+      // Few allowed among many hits (a rep's 5,000 among 113,916): look each one up in the hits.
+      for (int64_t id : *allowed)
+        if (std::binary_search(hits.begin(), hits.end(), id)) result.push_back(id);
+    } else {
+      std::set_intersection(hits.begin(), hits.end(), allowed->begin(), allowed->end(), std::back_inserter(result));
     }
   }
   NarrowedSearch out;

@@ -66,6 +66,34 @@ TEST_F(AccessTransferTest, SupervisorTransfersWithinTheDepartmentAndItIsAudited)
   EXPECT_TRUE(found) << "no transfer entry: " << audit.body;
 }
 
+// A search reads cached id lists (the index's hits, the ids a rep may read; db/search_id_cache.h).
+// A transfer and a deletion must show in the very next search of everyone concerned, totals too.
+TEST_F(AccessTransferTest, SearchesFollowATransferAndADeletionAtOnce) {
+  const std::string q = Query({{"q", kSharedWord}});
+  const json::value& cid = M("east1").customers[0].at("id");
+  const std::string id = IdStr(cid);
+  int64_t east1_total = 0, east2_total = 0, admin_total = 0;
+  ASSERT_EQ(ListIds(As("east1"), "customers", q, &east1_total).count(id), 1u);
+  ASSERT_EQ(ListIds(As("east2"), "customers", q, &east2_total).count(id), 0u);
+  ASSERT_EQ(ListIds(*admin, "customers", q, &admin_total).count(id), 1u);
+
+  HttpResponse r = As("sup_east").Post(RecordPath("customers", cid) + "/transfer",
+                                       json::object{{"toUserId", M("east2").id}});
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  int64_t total = 0;
+  EXPECT_EQ(ListIds(As("east1"), "customers", q, &total).count(id), 0u) << "the old owner's next search";
+  EXPECT_EQ(total, east1_total - 1);
+  EXPECT_EQ(ListIds(As("east2"), "customers", q, &total).count(id), 1u) << "the new owner's next search";
+  EXPECT_EQ(total, east2_total + 1);
+
+  HttpResponse del = admin->Delete(RecordPath("customers", cid));
+  ASSERT_EQ(del.status, 204) << del.Describe();
+  EXPECT_EQ(ListIds(As("east2"), "customers", q, &total).count(id), 0u) << "deleted";
+  EXPECT_EQ(total, east2_total);
+  EXPECT_EQ(ListIds(*admin, "customers", q, &total).count(id), 0u) << "deleted, for the admin too";
+  EXPECT_EQ(total, admin_total - 1);
+}
+
 TEST_F(AccessTransferTest, ExecutiveTransfersAcrossRegions) {
   const json::value& cid = M("south4").customers[1].at("id");
   HttpResponse r = As("exec").Post(RecordPath("customers", cid) + "/transfer",

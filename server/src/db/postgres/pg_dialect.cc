@@ -73,6 +73,11 @@ std::string PgDialect::SearchTableDdl(const std::string& table) const {
          "DO $do$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = '" + search +
          "_stamp' AND tgrelid = '" + search + "'::regclass) THEN CREATE TRIGGER " + search +
          "_stamp AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON " + search +
+         " FOR EACH STATEMENT EXECUTE FUNCTION kehu_bump_search_stamp(); END IF; END $do$;\n"
+         // The entity table's own stamp (tbl = the table), for SharedTableIds.
+         "DO $do$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = '" + table +
+         "_stamp' AND tgrelid = '" + table + "'::regclass) THEN CREATE TRIGGER " + table +
+         "_stamp AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON " + table +
          " FOR EACH STATEMENT EXECUTE FUNCTION kehu_bump_search_stamp(); END IF; END $do$;\n";
 }
 
@@ -140,6 +145,17 @@ Result<std::shared_ptr<const std::vector<int64_t>>> PgDialect::SharedSearchIds(
                                   {Value(table + "_search")}));
   std::string version = AsText(stamp.rows[0][0]);
   return search_cache_.GetOrCompute(SearchIdCache::KeyOf(table, terms, verify), version, [&] { return Dialect::SharedSearchIds(s, table, terms, verify); });
+}
+
+Result<std::shared_ptr<const std::vector<int64_t>>> PgDialect::SharedTableIds(
+    Session& s, const std::string& table, const std::string& sql, const std::vector<Value>& params) const {
+  // The stamp and the ids in one snapshot, as for SharedSearchIds.
+  auto* session = dynamic_cast<PgSession*>(&s);
+  if (!session || !session->read_only()) return Dialect::SharedTableIds(s, table, sql, params);
+  KEHU_ASSIGN(Rows stamp, s.Query("SELECT COALESCE(SUM(version), 0)::text FROM search_stamp WHERE tbl = ?",
+                                  {Value(table)}));
+  return table_cache_.GetOrCompute(SearchIdCache::KeyOf(sql, params), AsText(stamp.rows[0][0]),
+                                   [&] { return Dialect::SharedTableIds(s, table, sql, params); });
 }
 
 void PgDialect::UseCollation(const std::string& collation) {

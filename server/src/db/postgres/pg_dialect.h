@@ -42,6 +42,10 @@ class PgDialect : public Dialect {
       const std::string& verify) const override;
   Status SearchInsertMany(Session& s, const std::string& table,
                           const std::vector<SearchRow>& rows) const override;
+  // Cached like SharedSearchIds, stamped by the slots a trigger on the entity table itself moves.
+  Result<std::shared_ptr<const std::vector<int64_t>>> SharedTableIds(
+      Session& s, const std::string& table, const std::string& sql,
+      const std::vector<Value>& params) const override;
   Status SyncIdSequence(Session& s, const std::string& table) const override;
   std::string LiftStatementTimeout() const override { return "SET LOCAL statement_timeout = 0"; }
   std::string SearchPredicate(const std::string& table, const std::string& id_expr,
@@ -56,6 +60,7 @@ class PgDialect : public Dialect {
  private:
   bool bytewise_ = false;
   mutable SearchIdCache search_cache_;
+  mutable SearchIdCache table_cache_;
 };
 
 }  // namespace kehu::db::pg

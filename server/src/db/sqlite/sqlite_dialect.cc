@@ -66,8 +66,17 @@ Status SqliteDialect::AnalyzeNewIndexes(Session& s, const std::string& table,
 }
 
 std::string SqliteDialect::SearchTableDdl(const std::string& table) const {
+  // table_stamp moves with every committed row change of the entity table, so that the ids a
+  // condition over its columns selects can be cached and known stale (SharedTableIds).
+  std::string stamp;
+  for (std::string event : {"insert", "update", "delete"}) {
+    stamp += "CREATE TRIGGER IF NOT EXISTS " + table + "_stamp_" + event + " AFTER " + event + " ON " + table +
+             " BEGIN UPDATE table_stamp SET version = version + 1 WHERE tbl = '" + table + "'; END;\n";
+  }
   return "CREATE VIRTUAL TABLE IF NOT EXISTS " + table +
-         "_search USING fts5(terms, folded UNINDEXED, tokenize='ascii', detail=none)";
+         "_search USING fts5(terms, folded UNINDEXED, tokenize='ascii', detail=none);\n"
+         "CREATE TABLE IF NOT EXISTS table_stamp (tbl TEXT PRIMARY KEY, version INTEGER NOT NULL);\n"
+         "INSERT OR IGNORE INTO table_stamp (tbl, version) VALUES ('" + table + "', 0);\n" + stamp;
 }
 
 Status SqliteDialect::SearchUpsert(Session& s, const std::string& table, int64_t id,
@@ -136,6 +145,18 @@ Result<std::shared_ptr<const std::vector<int64_t>>> SqliteDialect::SharedSearchI
   std::string version = stamp.empty() ? "" : AsText(stamp.rows[0][0]);
   if (version.empty()) return Dialect::SharedSearchIds(s, table, terms, verify);
   return search_cache_.GetOrCompute(SearchIdCache::KeyOf(table, terms, verify), version, [&] { return Dialect::SharedSearchIds(s, table, terms, verify); });
+}
+
+Result<std::shared_ptr<const std::vector<int64_t>>> SqliteDialect::SharedTableIds(
+    Session& s, const std::string& table, const std::string& sql, const std::vector<Value>& params) const {
+  // As SharedSearchIds: a write transaction's own changes are in no committed stamp.
+  auto* conn = dynamic_cast<SqliteConnection*>(&s);
+  if (!conn || sqlite3_txn_state(conn->handle(), nullptr) == SQLITE_TXN_WRITE)
+    return Dialect::SharedTableIds(s, table, sql, params);
+  KEHU_ASSIGN(Rows stamp, s.Query("SELECT version FROM table_stamp WHERE tbl = ?", {Value(table)}));
+  if (stamp.empty()) return Dialect::SharedTableIds(s, table, sql, params);
+  return table_cache_.GetOrCompute(SearchIdCache::KeyOf(sql, params), std::to_string(AsInt(stamp.rows[0][0])),
+                                   [&] { return Dialect::SharedTableIds(s, table, sql, params); });
 }
 
 std::string SqliteDialect::SearchPredicate(const std::string& table, const std::string& id_expr,

@@ -30,6 +30,11 @@ class SqliteDialect : public Dialect {
   Result<std::shared_ptr<const std::vector<int64_t>>> SharedSearchIds(
       Session& s, const std::string& table, const std::vector<std::string>& terms,
       const std::string& verify) const override;
+  // Cached per query in read-only transactions, stamped with the table's table_stamp row, which
+  // triggers move on every insert, update and delete (see SearchTableDdl).
+  Result<std::shared_ptr<const std::vector<int64_t>>> SharedTableIds(
+      Session& s, const std::string& table, const std::string& sql,
+      const std::vector<Value>& params) const override;
   bool BytewiseTextRanges() const override { return true; }
   std::string SearchPredicate(const std::string& table, const std::string& id_expr,
                               const std::vector<std::string>& terms, const std::string& verify,
@@ -37,6 +42,7 @@ class SqliteDialect : public Dialect {
 
  private:
   mutable SearchIdCache search_cache_;
+  mutable SearchIdCache table_cache_;
 };
 
 }  // namespace kehu::db

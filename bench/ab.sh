@@ -36,6 +36,14 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$URL" ] && [ ${#VARIANTS[@]} -gt 0 ] || { sed -n '8,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 if [ -n "$PRISTINE" ] && [[ $URL != sqlite:* ]]; then echo "ab: --pristine needs a sqlite: URL" >&2; exit 2; fi
+# The admin's patch sample leaves out the rep's customers, so the rep is prepared first.
+ordered=""
+for a in rep admin; do [[ " $ACTORS " == *" $a "* ]] && ordered+="${ordered:+ }$a"; done
+if [ -z "$ordered" ] || [ "$ordered" = admin ] || [ "$(wc -w <<<"$ACTORS")" != "$(wc -w <<<"$ordered")" ]; then
+  echo "ab: --actors is \"rep\" or \"rep admin\" (the admin needs the rep's id), got \"$ACTORS\"" >&2
+  exit 2
+fi
+ACTORS=$ordered
 
 THREADS=2 CONNECTIONS=64
 ADMIN_PASSWORD=kehu-bench-admin-2026 BENCH_PASSWORD=kehu-bench-2026

@@ -54,7 +54,8 @@ class Dialect {
                                    const std::vector<std::string>& indexes) const = 0;
 
   // Full-text index of one entity table: `<table>_search` keyed by the record id, holding the
-  // folded text (for verification) and the index terms (bigrams, pinyin keys).
+  // folded text (for verification) and the index terms (bigrams, pinyin keys); plus the stamps
+  // that say when SharedSearchIds' and SharedTableIds' cached lists of the table are stale.
   virtual std::string SearchTableDdl(const std::string& table) const = 0;
   virtual Status SearchUpsert(Session& s, const std::string& table, int64_t id,
                               const std::string& folded, const std::vector<std::string>& terms) const = 0;

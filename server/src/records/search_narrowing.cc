@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <string_view>
 
 #include "core/text/utf8.h"
 
@@ -11,10 +12,9 @@ namespace {
 
 // True when `sql` reads nothing but the row's own columns (no subquery: record_shares for a
 // shared record, a time in its expiry), so that the table's stamp covers what it selects.
-bool OnlyOwnColumns(const std::string& sql) {
-  std::string lower = sql;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower.find("select") == std::string::npos;
+bool OnlyOwnColumns(std::string_view sql) {
+  auto same = [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; };
+  return std::ranges::search(sql, std::string_view("select"), same).empty();
 }
 
 // [low, high): every text whose ASCII-lowercased form starts with `lower` (itself ASCII-lowercased,
@@ -52,12 +52,9 @@ Result<NarrowedSearch> NarrowSearch(db::Session& s, const db::Dialect& d, const 
     std::vector<db::Value> params = where.params;
     params.emplace_back(static_cast<int64_t>(kMaxCandidateIds + 1));
     const std::string sql = "SELECT t.id FROM " + e.table + " t WHERE " + where.sql + " LIMIT ?";
-    std::shared_ptr<const std::vector<int64_t>> allowed;
-    if (OnlyOwnColumns(where.sql)) {
-      KEHU_ASSIGN(allowed, d.SharedTableIds(s, e.table, sql, params));
-    } else {
-      KEHU_ASSIGN(allowed, d.Dialect::SharedTableIds(s, e.table, sql, params));
-    }
+    // Otherwise the base class's plain read: the table's stamp would not cover what it selects.
+    KEHU_ASSIGN(auto allowed, OnlyOwnColumns(where.sql) ? d.SharedTableIds(s, e.table, sql, params)
+                                                          : d.Dialect::SharedTableIds(s, e.table, sql, params));
     if (allowed->size() > kMaxCandidateIds) return NarrowedSearch{};
     if (allowed->size() * 16 < hits.size()) {
       // Few allowed among many hits (a rep's 5,000 among 113,916): look each one up in the hits.

@@ -132,29 +132,28 @@ Result<std::vector<int64_t>> PgDialect::SearchIds(Session& s, const std::string&
   return s.QueryIds(sql + " ORDER BY record_id", params);
 }
 
+Result<std::optional<std::string>> PgDialect::SnapshotStamp(Session& s, const std::string& tbl) const {
+  auto* session = dynamic_cast<PgSession*>(&s);
+  if (!session || !session->read_only()) return std::optional<std::string>();
+  KEHU_ASSIGN(Rows stamp, s.Query("SELECT COALESCE(SUM(version), 0)::text FROM search_stamp WHERE tbl = ?",
+                                  {Value(tbl)}));
+  return std::optional<std::string>(AsText(stamp.rows[0][0]));
+}
+
 Result<std::shared_ptr<const std::vector<int64_t>>> PgDialect::SharedSearchIds(
     Session& s, const std::string& table, const std::vector<std::string>& terms,
     const std::string& verify) const {
-  // Every committed change to the search table added one to a slot of its stamp, and a later
-  // snapshot sees all that an earlier one saw: two snapshots with the same sum saw the same index.
-  // A write transaction's own uncommitted changes are not in any other snapshot's sum, so only
-  // read transactions (one snapshot for all their statements) use the cache.
-  auto* session = dynamic_cast<PgSession*>(&s);
-  if (!session || !session->read_only()) return Dialect::SharedSearchIds(s, table, terms, verify);
-  KEHU_ASSIGN(Rows stamp, s.Query("SELECT COALESCE(SUM(version), 0)::text FROM search_stamp WHERE tbl = ?",
-                                  {Value(table + "_search")}));
-  std::string version = AsText(stamp.rows[0][0]);
-  return search_cache_.GetOrCompute(SearchIdCache::KeyOf(table, terms, verify), version, [&] { return Dialect::SharedSearchIds(s, table, terms, verify); });
+  // Stamped by the search table's slots, which its own statement trigger moves.
+  KEHU_ASSIGN(auto version, SnapshotStamp(s, table + "_search"));
+  if (!version) return Dialect::SharedSearchIds(s, table, terms, verify);
+  return search_cache_.GetOrCompute(SearchIdCache::KeyOf(table, terms, verify), *version, [&] { return Dialect::SharedSearchIds(s, table, terms, verify); });
 }
 
 Result<std::shared_ptr<const std::vector<int64_t>>> PgDialect::SharedTableIds(
     Session& s, const std::string& table, const std::string& sql, const std::vector<Value>& params) const {
-  // The stamp and the ids in one snapshot, as for SharedSearchIds.
-  auto* session = dynamic_cast<PgSession*>(&s);
-  if (!session || !session->read_only()) return Dialect::SharedTableIds(s, table, sql, params);
-  KEHU_ASSIGN(Rows stamp, s.Query("SELECT COALESCE(SUM(version), 0)::text FROM search_stamp WHERE tbl = ?",
-                                  {Value(table)}));
-  return table_cache_.GetOrCompute(SearchIdCache::KeyOf(sql, params), AsText(stamp.rows[0][0]),
+  KEHU_ASSIGN(auto version, SnapshotStamp(s, table));
+  if (!version) return Dialect::SharedTableIds(s, table, sql, params);
+  return table_cache_.GetOrCompute(SearchIdCache::KeyOf(sql, params), *version,
                                    [&] { return Dialect::SharedTableIds(s, table, sql, params); });
 }
 

@@ -3,6 +3,8 @@
 // text. Table names come from validated metadata and are used as they are.
 #pragma once
 
+#include <optional>
+
 #include "db/dialect.h"
 #include "db/search_id_cache.h"
 
@@ -58,6 +60,11 @@ class PgDialect : public Dialect {
   bool BytewiseTextRanges() const override { return bytewise_; }
 
  private:
+  // The sum of `tbl`'s search_stamp slots in this read transaction's snapshot: every committed
+  // change moved it, and a later snapshot sees all an earlier one saw, so equal sums saw the same
+  // table. Nullopt outside a read-only transaction (its own changes are in no committed sum).
+  Result<std::optional<std::string>> SnapshotStamp(Session& s, const std::string& tbl) const;
+
   bool bytewise_ = false;
   mutable SearchIdCache search_cache_;
   mutable SearchIdCache table_cache_;

@@ -33,6 +33,13 @@ Result<std::vector<std::string>> PragmaNames(Session& s, std::string_view pragma
   return out;
 }
 
+// Whether cached id lists may stand for what `s` would read: a connection of ours outside a write
+// transaction, whose own changes would be in no committed stamp.
+bool CachesIn(Session& s) {
+  auto* conn = dynamic_cast<SqliteConnection*>(&s);
+  return conn && sqlite3_txn_state(conn->handle(), nullptr) != SQLITE_TXN_WRITE;
+}
+
 }  // namespace
 
 std::string SqliteDialect::TypeName(ColumnType type) const {
@@ -136,11 +143,8 @@ Result<std::shared_ptr<const std::vector<int64_t>>> SqliteDialect::SharedSearchI
   // FTS5 rewrites its structure record (id 10 of %_data: segments, a write counter, a cookie) on
   // every change to the index, so the record read in this transaction names this snapshot's
   // index contents; the folded text for `verify` changes only together with them.
-  // A write transaction's own changes wait in FTS5's memory until it commits, invisible to the
-  // record: only read-only transactions of a connection of ours use the cache.
-  auto* conn = dynamic_cast<SqliteConnection*>(&s);
-  if (!conn || sqlite3_txn_state(conn->handle(), nullptr) == SQLITE_TXN_WRITE)
-    return Dialect::SharedSearchIds(s, table, terms, verify);
+  // A write transaction's own changes wait in FTS5's memory until it commits (CachesIn).
+  if (!CachesIn(s)) return Dialect::SharedSearchIds(s, table, terms, verify);
   KEHU_ASSIGN(Rows stamp, s.Query("SELECT hex(block) FROM " + table + "_search_data WHERE id = 10"));
   std::string version = stamp.empty() ? "" : AsText(stamp.rows[0][0]);
   if (version.empty()) return Dialect::SharedSearchIds(s, table, terms, verify);
@@ -149,10 +153,7 @@ Result<std::shared_ptr<const std::vector<int64_t>>> SqliteDialect::SharedSearchI
 
 Result<std::shared_ptr<const std::vector<int64_t>>> SqliteDialect::SharedTableIds(
     Session& s, const std::string& table, const std::string& sql, const std::vector<Value>& params) const {
-  // As SharedSearchIds: a write transaction's own changes are in no committed stamp.
-  auto* conn = dynamic_cast<SqliteConnection*>(&s);
-  if (!conn || sqlite3_txn_state(conn->handle(), nullptr) == SQLITE_TXN_WRITE)
-    return Dialect::SharedTableIds(s, table, sql, params);
+  if (!CachesIn(s)) return Dialect::SharedTableIds(s, table, sql, params);
   KEHU_ASSIGN(Rows stamp, s.Query("SELECT version FROM table_stamp WHERE tbl = ?", {Value(table)}));
   if (stamp.empty()) return Dialect::SharedTableIds(s, table, sql, params);
   return table_cache_.GetOrCompute(SearchIdCache::KeyOf(sql, params), std::to_string(AsInt(stamp.rows[0][0])),

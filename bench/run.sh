@@ -31,7 +31,7 @@ KEHU=$(cd "$BUILD" && pwd)/kehu
 [ -x "$KEHU" ] || { echo "bench: no server binary at $KEHU (build it first)" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "bench: wrk is not installed (scripts/install-deps.sh)" >&2; exit 2; }
 
-ALL_SCENARIOS="get_by_id list search_q2 search_q3 search_pinyin global_search page360 create patch"
+ALL_SCENARIOS="get_by_id list list_full search_q2 search_q3 search_pinyin global_search page360 create patch"
 if [ "$SMOKE" = 1 ]; then
   CUSTOMERS=${BENCH_CUSTOMERS:-2000}
   USERS=${BENCH_USERS:-10}  # ≈ 200 customers per user: enough distinct own ids for 64 PATCHers

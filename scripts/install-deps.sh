@@ -12,6 +12,7 @@ PACKAGES=(
   libsqlite3-dev libpq-dev libsodium-dev libicu-dev libopencc-dev opencc unicode-data
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libhowardhinnant-date-dev tzdata
   libcurl4-openssl-dev libkainjow-mustache-dev
+  libjemalloc-dev  # the server's allocator
   # documents: XLSX write/read, PDF with CJK fonts
   libxlsxwriter-dev libminizip-dev libexpat1-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk
   fonts-hanazono  # CJK Extension B+ glyphs that Noto lacks (𠀀)

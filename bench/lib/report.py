@@ -33,7 +33,8 @@ TARGETS = {
 DESCRIPTIONS = {
     "health": "GET /health (the floor)",
     "get_by_id": "get customer by id",
-    "list": "list 50, category + province, by name",
+    "list": "list 50, category + province, by name (the list page's columns)",
+    "list_full": "the same list, every field",
     "search_q2": "q= 2-char Chinese",
     "search_q3": "q= 3-char Chinese",
     "search_pinyin": "q= pinyin initials",

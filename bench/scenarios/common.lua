@@ -11,6 +11,11 @@
 
 bench = dofile(os.getenv("BENCH_DATA"))
 
+-- What the web customer list asks for with ?fields=: its title and default columns
+-- (metadata/entities/customers.json listColumns). BENCH_LIST_FIELDS overrides; empty sends none.
+list_fields = os.getenv("BENCH_LIST_FIELDS") or "name,code,category,region,phone,importance,ownerId,updatedAt"
+list_fields_param = list_fields ~= "" and ("&fields=" .. list_fields) or ""
+
 wrk.headers["Cookie"] = "kehu_session=" .. bench.cookie
 wrk.headers["X-CSRF-Token"] = bench.csrf
 wrk.headers["Accept-Language"] = "zh-CN"

@@ -103,6 +103,28 @@ export function listSteps(ctx, h) {
       await page.keyboard.press('Escape');
       if ((await api('GET', '/views?entity=customers')).items.some((v) => v.name === VIEW)) fail('the view was not deleted');
     }],
+    ['list: a column shown from the chooser fills in at once', async () => {
+      const { page } = ctx;
+      // The list asks only for its columns (fields=): a newly shown one must be loaded, not blank.
+      const site = `https://l${stamp}.example.cn`;
+      const a = await api('GET', `/customers/${ctx.listIds[A]}`);
+      await api('PATCH', `/customers/${a.id}`, { version: a.version, website: site });
+      await page.goto(`${ctx.base}/r/customers`);
+      await idle();
+      await quickSearch(TAG);
+      await expectRows([A, B, C], 'the list of the three', true);
+      const rowA = page.locator('.table-wrap .el-table__body-wrapper .el-table__row', { hasText: A });
+      if ((await rowA.textContent()).includes(site)) fail('网址 shows before its column is chosen');
+      await page.getByTestId('column-chooser').click();
+      await page.locator('[data-testid="column-list"] li[data-column="website"] .el-checkbox').click();
+      await rowA.filter({ hasText: site }).waitFor({ timeout: 10000 });
+      await page.locator('.list-card h2.title').click();  // closes the chooser
+      await page.locator('.el-popover:visible').waitFor({ state: 'hidden' });
+      await shot('20b-list-column-added.png');
+      await page.getByTestId('column-chooser').click();
+      await page.locator('.el-popover:visible .reset').click();
+      await page.locator('.list-card h2.title').click();
+    }],
     ['list: batch transfer two customers to a rep', async () => {
       const { page } = ctx;
       const rep = (await api('GET', '/users?pageSize=200')).items.find((u) => u.roles.includes('sales_rep') && u.active);

@@ -73,7 +73,8 @@ json::array ListParameters(const meta::Entity& e) {
   return {q("page", "integer", "Page number from 1"), q("pageSize", "integer", "1-200, default 50"),
           q("sort", "string", "Comma list of fields; '-' prefix sorts descending"),
           q("q", "string", "Full-text search: Chinese substring, pinyin, traditional characters"),
-          q("deleted", "boolean", "List the recycle bin instead")};
+          q("deleted", "boolean", "List the recycle bin instead"),
+          q("fields", "string", "Comma list of the fields each item carries (id and version always); default all")};
 }
 
 json::object EntityPaths(const meta::Entity& e, json::object& paths) {

@@ -10,8 +10,9 @@ using records::ListQuery;
 
 namespace {
 
-json::value ListJson(const records::ListResult& r) {
-  return json::object{{"items", r.items}, {"total", r.total}, {"page", r.page}, {"pageSize", r.page_size}};
+// Takes the items: copying a page of 50 records was an eighth of a list request's CPU.
+json::value ListJson(records::ListResult&& r) {
+  return json::object{{"items", std::move(r.items)}, {"total", r.total}, {"page", r.page}, {"pageSize", r.page_size}};
 }
 
 }  // namespace
@@ -21,9 +22,10 @@ void RegisterRecordRoutes(http::Router& router, ApiContext& ctx) {
 
   router.Add("GET", "/api/v1/{entity}", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
     KEHU_ASSIGN(auto* e, EntityFromPath(ctx, req));
-    KEHU_ASSIGN(ListQuery q, records::ParseListQuery(*e, req.query));
+    KEHU_ASSIGN(ListQuery q, records::ParseListQuery(*e, req.query, {"fields"}));
+    KEHU_ASSIGN(q.fields, records::ParseFieldList(*e, req.query));
     KEHU_ASSIGN(auto list, records.List(c.actor, *e, q));
-    return JsonResponse(200, ListJson(list));
+    return JsonResponse(200, ListJson(std::move(list)));
   }));
 
   router.Add("GET", "/api/v1/{entity}/export", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
@@ -99,9 +101,10 @@ void RegisterRecordRoutes(http::Router& router, ApiContext& ctx) {
     KEHU_ASSIGN(int64_t id, ParseId(req.path_params["id"]));
     const meta::Entity* child = ctx.registry->Find(req.path_params["related"]);
     if (!child) return NotFound();
-    KEHU_ASSIGN(ListQuery q, records::ParseListQuery(*child, req.query));
+    KEHU_ASSIGN(ListQuery q, records::ParseListQuery(*child, req.query, {"fields"}));
+    KEHU_ASSIGN(q.fields, records::ParseFieldList(*child, req.query));
     KEHU_ASSIGN(auto list, records.ListRelated(c.actor, *e, id, *child, q));
-    return JsonResponse(200, ListJson(list));
+    return JsonResponse(200, ListJson(std::move(list)));
   }));
 }
 

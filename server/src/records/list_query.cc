@@ -99,6 +99,25 @@ Result<Filter> ParseFilter(const meta::Entity& e, const std::string& key, const 
 
 }  // namespace
 
+Result<std::vector<const meta::Field*>> ParseFieldList(const meta::Entity& entity, const QueryParams& params) {
+  std::vector<const meta::Field*> out;
+  for (const auto& [key, raw] : params) {
+    if (key != "fields") continue;
+    if (!out.empty()) return InvalidInput("bad_parameter").Arg("parameter", "fields");
+    size_t start = 0;
+    for (;;) {
+      size_t comma = raw.find(',', start);
+      std::string name = raw.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      const meta::Field* f = entity.FindField(name);
+      if (!f) return InvalidInput("unknown_field").Arg("field", name);
+      out.push_back(f);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
 Result<ListQuery> ParseListQuery(const meta::Entity& entity, const QueryParams& params,
                                  const std::vector<std::string>& ignored) {
   ListQuery q;

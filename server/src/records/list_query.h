@@ -45,9 +45,15 @@ struct ListQuery {
   bool brief = false;
   // False when the caller does not need `total` (global search): no second, counting query.
   bool count = true;
+  // ?fields=: each item carries only these fields (and id, version); empty = every field.
+  std::vector<const meta::Field*> fields;
 };
 
 using QueryParams = std::vector<std::pair<std::string, std::string>>;
+
+// ?fields=name,ownerId: the fields a list page needs (its columns). An unknown name is a 400.
+// Endpoints that return whole records (export, print) do not take it.
+Result<std::vector<const meta::Field*>> ParseFieldList(const meta::Entity& entity, const QueryParams& params);
 
 // `ignored` names extra parameters an endpoint consumes itself (e.g. "format" for export).
 Result<ListQuery> ParseListQuery(const meta::Entity& entity, const QueryParams& params,

@@ -101,6 +101,7 @@ Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e
   ListResult out;
   out.page = q.page;
   out.page_size = q.page_size;
+  const FieldSet shown = ProjectedFields(e, q.fields);
   KEHU_TRY(db_.Read([&](db::Session& s) -> Status {
     Where page_where = where;
     std::optional<int64_t> known_total;
@@ -153,10 +154,11 @@ Result<ListResult> RecordService::List(const Actor& actor, const meta::Entity& e
     }
     page_params.emplace_back(int64_t{q.page_size});
     page_params.emplace_back(page_offset);
-    KEHU_ASSIGN(db::Rows rows, s.Query("SELECT " + SelectColumns(e) + from + " ORDER BY " + order +
+    KEHU_ASSIGN(db::Rows rows, s.Query("SELECT " + SelectColumns(shown, "t") + from + " ORDER BY " + order +
                                            " LIMIT ? OFFSET ?",
                                        page_params));
-    for (const auto& r : rows.rows) out.items.push_back(RowToJson(e, r));
+    out.items.reserve(rows.size());
+    for (const auto& r : rows.rows) out.items.push_back(RowToJson(shown, r));
     // A short first page is its own total; otherwise count (unless the search already did).
     if (known_total) {
       out.total = *known_total;
@@ -225,23 +227,34 @@ Result<std::vector<SearchHit>> RecordService::Search(const Actor& actor, const s
   return hits;
 }
 
-// Adds "_display": {field: label} for relation and user fields, one query per target.
+// Adds "_display": {field: label} for relation and user fields, one query per target table: the
+// owner, creator, editor and other user fields of a page share one.
 Status RecordService::AddDisplay(db::Session& s, const meta::Entity& e, json::array& items) {
+  struct Target {
+    std::string table, title;
+    std::vector<const meta::Field*> fields;
+    std::set<int64_t> ids;
+  };
+  std::vector<Target> targets;
   for (const auto& f : e.fields) {
     if (f.type != meta::FieldType::kRelation && f.type != meta::FieldType::kUser) continue;
-    std::set<int64_t> ids;
-    for (const auto& item : items)
-      if (auto* v = item.as_object().if_contains(f.name); v && v->is_int64()) ids.insert(v->as_int64());
-    if (ids.empty()) continue;
     std::string table = "users", title = "display_name";
     if (f.type == meta::FieldType::kRelation) {
       const meta::Entity* target = registry_->Find(f.target);
       table = target->table;
       title = target->FindField(target->title_field)->column;
     }
-    std::string sql = "SELECT id, " + title + " FROM " + table + " WHERE id IN (";
+    auto t = std::find_if(targets.begin(), targets.end(), [&](const Target& x) { return x.table == table; });
+    if (t == targets.end()) t = targets.insert(targets.end(), Target{table, title, {}, {}});
+    t->fields.push_back(&f);
+    for (const auto& item : items)
+      if (auto* v = item.as_object().if_contains(f.name); v && v->is_int64()) t->ids.insert(v->as_int64());
+  }
+  for (const Target& t : targets) {
+    if (t.ids.empty()) continue;
+    std::string sql = "SELECT id, " + t.title + " FROM " + t.table + " WHERE id IN (";
     std::vector<db::Value> params;
-    for (int64_t id : ids) {
+    for (int64_t id : t.ids) {
       sql += params.empty() ? "?" : ", ?";
       params.emplace_back(id);
     }
@@ -250,12 +263,14 @@ Status RecordService::AddDisplay(db::Session& s, const meta::Entity& e, json::ar
     for (const auto& r : rows.rows) labels[db::AsInt(r[0])] = db::AsText(r[1]);
     for (auto& item : items) {
       auto& o = item.as_object();
-      auto* v = o.if_contains(f.name);
-      if (!v || !v->is_int64()) continue;
-      auto it = labels.find(v->as_int64());
-      if (it == labels.end()) continue;
-      if (!o.contains("_display")) o["_display"] = json::object();
-      o["_display"].as_object()[f.name] = it->second;
+      for (const meta::Field* f : t.fields) {
+        auto* v = o.if_contains(f->name);
+        if (!v || !v->is_int64()) continue;
+        auto it = labels.find(v->as_int64());
+        if (it == labels.end()) continue;
+        if (!o.contains("_display")) o["_display"] = json::object();
+        o["_display"].as_object()[f->name] = it->second;
+      }
     }
   }
   return Ok();

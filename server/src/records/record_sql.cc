@@ -1,5 +1,7 @@
 #include "records/record_sql.h"
 
+#include <algorithm>
+
 #include "metadata/region_prefix.h"
 #include "records/codec.h"
 
@@ -7,24 +9,42 @@ namespace kehu::records {
 namespace json = boost::json;
 
 std::string SelectColumns(const meta::Entity& e, const std::string& alias) {
+  return SelectColumns(ProjectedFields(e, {}), alias);
+}
+
+json::object RowToJson(const meta::Entity& e, const std::vector<db::Value>& row) {
+  return RowToJson(ProjectedFields(e, {}), row);
+}
+
+FieldSet ProjectedFields(const meta::Entity& e, const FieldSet& requested) {
+  FieldSet out;
+  out.reserve(requested.empty() ? e.fields.size() : requested.size() + 2);
+  for (const auto& f : e.fields)
+    if (requested.empty() || f.name == "id" || f.name == "version" ||
+        std::find(requested.begin(), requested.end(), &f) != requested.end())
+      out.push_back(&f);
+  return out;
+}
+
+std::string SelectColumns(const FieldSet& fields, const std::string& alias) {
   std::string out;
-  for (const auto& f : e.fields) {
+  for (const meta::Field* f : fields) {
     if (!out.empty()) out += ", ";
-    out += alias + "." + f.column;
-    if (auto suffix = f.CompanionSuffix(); !suffix.empty()) out += ", " + alias + "." + f.column + std::string(suffix);
+    out += alias + "." + f->column;
+    if (auto suffix = f->CompanionSuffix(); !suffix.empty()) out += ", " + alias + "." + f->column + std::string(suffix);
   }
   out += ", " + alias + ".deleted_at, " + alias + ".deleted_by_id";
   return out;
 }
 
-json::object RowToJson(const meta::Entity& e, const std::vector<db::Value>& row) {
-  json::object out;
+json::object RowToJson(const FieldSet& fields, const std::vector<db::Value>& row) {
+  json::object out(fields.size() + 2);  // sized once: growing it rehashed every key
   size_t i = 0;
   static const db::Value kNull;
-  for (const auto& f : e.fields) {
+  for (const meta::Field* f : fields) {
     const db::Value& v = row[i++];
-    const db::Value& companion = f.CompanionSuffix().empty() ? kNull : row[i++];
-    out[f.name] = EncodeOutput(f, v, companion);
+    const db::Value& companion = f->CompanionSuffix().empty() ? kNull : row[i++];
+    out[f->name] = EncodeOutput(*f, v, companion);
   }
   if (!db::IsNull(row[i])) {
     out["deletedAt"] = db::AsText(row[i]);

@@ -27,6 +27,13 @@ struct Where {
 std::string SelectColumns(const meta::Entity& e, const std::string& alias = "t");
 boost::json::object RowToJson(const meta::Entity& e, const std::vector<db::Value>& row);
 
+// The fields a list returns: every field of the entity, or those of ?fields= plus id and version,
+// in the entity's order. The two overloads below read and render only these.
+using FieldSet = std::vector<const meta::Field*>;
+FieldSet ProjectedFields(const meta::Entity& e, const FieldSet& requested);
+std::string SelectColumns(const FieldSet& fields, const std::string& alias);
+boost::json::object RowToJson(const FieldSet& fields, const std::vector<db::Value>& row);
+
 // Appends ", column = ?" (and its companion column, e.g. money's currency) for each stored value
 // to an UPDATE's SET list, and the values to `params`.
 void AppendAssignments(const meta::Entity& e, const std::map<std::string, StoredValue>& values,

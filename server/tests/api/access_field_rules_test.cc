@@ -49,6 +49,14 @@ TEST_F(AccessFieldRulesTest, RepSeesMaskedAndNeverHiddenValuesOnEveryReadRoute) 
   EXPECT_EQ(list.body.find("13800008000"), std::string::npos);
   EXPECT_NE(list.body.find("138****8000"), std::string::npos);
 
+  // Asking for the restricted fields by name changes nothing: hidden stays out, masked stays masked.
+  HttpResponse projected = As("east1").Get("/api/v1/customers?pageSize=200&fields=name,remarks,phone");
+  ASSERT_EQ(projected.status, 200) << projected.Describe();
+  EXPECT_EQ(projected.body.find("底价"), std::string::npos);
+  EXPECT_EQ(projected.body.find("\"remarks\""), std::string::npos) << projected.body;
+  EXPECT_EQ(projected.body.find("13800008000"), std::string::npos);
+  EXPECT_NE(projected.body.find("138****8000"), std::string::npos);
+
   HttpResponse stale = As("east1").Patch(RecordPath("customers", id_), json::object{{"version", 1}, {"name", "改名"}});
   ASSERT_EQ(stale.status, 409) << stale.Describe();
   EXPECT_EQ(stale.body.find("底价"), std::string::npos) << "409 current must be shaped too";

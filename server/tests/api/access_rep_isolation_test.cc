@@ -23,6 +23,9 @@ TEST_F(AccessRepIsolationTest, RepListsOnlyOwnCustomersAndContactsWithMatchingTo
   EXPECT_EQ(total, kCustomersPerRep);
   EXPECT_EQ(ListIds(As("south1"), "customers", "", &total), CustomerIdsOf({"south1"}));
   EXPECT_EQ(total, kCustomersPerRep);
+  // A list of a few columns (what the list page asks for) filters the same way.
+  EXPECT_EQ(ListIds(As("east1"), "customers", Query({{"fields", "name,ownerId"}}), &total), CustomerIdsOf({"east1"}));
+  EXPECT_EQ(total, kCustomersPerRep);
   // The admin sees everything, so the data the reps do not see is really there.
   EXPECT_EQ(Total("customers"), 2 * kRepsPerDepartment * kCustomersPerRep);
   EXPECT_EQ(Total("contacts"), 2 * kRepsPerDepartment * kCustomersPerRep);

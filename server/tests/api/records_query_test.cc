@@ -147,6 +147,52 @@ TEST_F(RecordsQueryTest, PageSizeBounds) {
   EXPECT_EQ(At(max.json, "pageSize"), json::value(200));
 }
 
+// The keys of a JSON object, for comparing an item's shape.
+std::set<std::string> Keys(const json::value& v) {
+  std::set<std::string> out;
+  for (const auto& kv : v.as_object()) out.insert(std::string(kv.key()));
+  return out;
+}
+
+TEST_F(RecordsQueryTest, FieldsKeepOnlyTheAskedFieldsWithTheSameValues) {
+  SeedFive();
+  HttpResponse full = admin->Get("/api/v1/customers?sort=name");
+  HttpResponse some = admin->Get("/api/v1/customers?sort=name&fields=phone,ownerId,name");
+  ASSERT_EQ(some.status, 200) << some.Describe();
+  EXPECT_EQ(At(some.json, "total"), json::value(5));
+  const auto& all = At(full.json, "items").get_array();
+  const auto& items = At(some.json, "items").get_array();
+  ASSERT_EQ(items.size(), 5u);
+  ASSERT_EQ(all.size(), 5u);
+  for (size_t i = 0; i < items.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(Keys(items[i]), (std::set<std::string>{"id", "version", "name", "phone", "ownerId", "_display"}));
+    for (const char* k : {"id", "version", "name", "phone", "ownerId"}) EXPECT_EQ(At(items[i], k), At(all[i], k)) << k;
+    // Display names only for the relations asked for (the full record also names its creator).
+    EXPECT_EQ(Keys(At(items[i], "_display")), std::set<std::string>{"ownerId"});
+    EXPECT_EQ(At(At(items[i], "_display"), "ownerId"), At(At(all[i], "_display"), "ownerId"));
+  }
+  EXPECT_GT(Keys(all[0]).size(), 20u) << "without fields= every field is there";
+  // Filters and sorts may name fields that are not returned.
+  EXPECT_EQ(Names(admin->Get("/api/v1/customers?sort=-code&category=partner&fields=name")), (Names_{"Bravo", "Alpha"}));
+}
+
+TEST_F(RecordsQueryTest, FieldsNamingAnUnknownFieldOrGivenTwiceIs400) {
+  SeedFive();
+  HttpResponse unknown = admin->Get("/api/v1/customers?fields=name,noSuchField");
+  ASSERT_EQ(unknown.status, 400) << unknown.Describe();
+  EXPECT_EQ(Str(At(unknown.json, "error"), "code"), "unknown_field");
+  EXPECT_NE(unknown.body.find("noSuchField"), std::string::npos) << unknown.body;
+  HttpResponse empty = admin->Get("/api/v1/customers?fields=");
+  EXPECT_EQ(empty.status, 400) << empty.Describe();
+  HttpResponse twice = admin->Get("/api/v1/customers?fields=name&fields=code");
+  ASSERT_EQ(twice.status, 400) << twice.Describe();
+  EXPECT_EQ(Str(At(twice.json, "error"), "code"), "bad_parameter");
+  // An export always writes whole rows.
+  HttpResponse exported = admin->Get("/api/v1/customers/export?format=csv&fields=name");
+  EXPECT_EQ(exported.status, 400) << exported.Describe();
+}
+
 class RelatedListTest : public RecordsQueryTest {
  protected:
   void SetUp() override {
@@ -188,6 +234,16 @@ TEST_F(RelatedListTest, DeletedContactsLeaveTheRelatedList) {
   ASSERT_EQ(admin->Delete("/api/v1/contacts/" + Ids(before)[0]).status, 204);
   HttpResponse after = admin->Get("/api/v1/customers/" + IdStr(a_["id"]) + "/contacts");
   EXPECT_EQ(Ids(after), std::vector<std::string>{Ids(before)[1]});
+}
+
+TEST_F(RelatedListTest, RelatedListTakesFields) {
+  HttpResponse r = admin->Get("/api/v1/customers/" + IdStr(a_["id"]) + "/contacts?sort=name&fields=name,customerId");
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  EXPECT_EQ(Sorted(Names(r)), Sorted({"王芳", "刘洋"}));
+  for (const auto& item : At(r.json, "items").get_array()) {
+    EXPECT_EQ(Keys(item), (std::set<std::string>{"id", "version", "name", "customerId", "_display"}));
+    EXPECT_EQ(Str(At(item, "_display"), "customerId"), "甲公司");
+  }
 }
 
 TEST_F(RelatedListTest, RelatedListOfAnAbsentCustomerIs404) {

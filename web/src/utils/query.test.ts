@@ -24,6 +24,12 @@ describe('buildListQuery', () => {
     );
   });
 
+  it('asks for each field once, after the filters', () => {
+    const qs = buildListQuery({ page: 1, filters: [{ field: 'ownerId', op: 'eq', value: 7 }], fields: ['name', 'code', 'name'] });
+    expect(decode(qs)).toBe('page=1&ownerId=7&fields=name,code');
+    expect(buildListQuery({ fields: [] })).toBe('');
+  });
+
   it('drops empty values and the recycle-bin flag comes first', () => {
     const qs = buildListQuery({
       deleted: true,

@@ -26,6 +26,8 @@ export interface ListState {
   q?: string;
   filters?: Filter[];
   deleted?: boolean;
+  /** Only these fields in each item (the server adds id and version): a list asks for its columns. */
+  fields?: string[];
 }
 
 export function sortParam(sort: SortSpec[]): string {
@@ -54,6 +56,7 @@ export function buildListQuery(state: ListState): string {
   const q = state.q?.trim();
   if (q) params.set('q', q);
   for (const f of state.filters ?? []) appendFilter(params, f);
+  if (state.fields?.length) params.set('fields', [...new Set(state.fields)].join(','));
   return params.toString();
 }
 

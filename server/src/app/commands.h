@@ -17,7 +17,7 @@ struct ServeOptions {
   std::string tls_cert, tls_key;
   int io_threads = 2;
   int workers = 32;       // the long lane (writes, exports): mostly waiting, so many
-  int short_workers = 0;  // the short lane (reads); 0: two per core
+  int short_workers = 0;  // the short lane (reads); 0: one per core on SQLite, four on PostgreSQL
   int shutdown_grace_seconds = 10;
   std::string smtp_url;       // smtp://host:port | smtp+starttls://host:port | smtps://host:port
   std::string smtp_from, smtp_username, smtp_password, smtp_ca_file;

@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--io-threads", serve.io_threads, "I/O threads")->capture_default_str();
   serve_cmd->add_option("--workers", serve.workers, "Worker threads for writes and long requests (exports, PDFs)")
       ->capture_default_str();
-  serve_cmd->add_option("--short-workers", serve.short_workers, "Worker threads for reads (0: two per core on SQLite, four on PostgreSQL)")
+  serve_cmd->add_option("--short-workers", serve.short_workers, "Worker threads for reads (0: one per core on SQLite, four on PostgreSQL)")
       ->capture_default_str();
   serve_cmd->add_option("--shutdown-grace", serve.shutdown_grace_seconds, "Seconds to finish in-flight requests")
       ->capture_default_str();

@@ -55,13 +55,14 @@ int RunServe(const CommonOptions& common, const ServeOptions& options, const std
     std::fprintf(stderr, "kehu: --listen must be HOST:PORT, got '%s'\n", options.listen.c_str());
     return 2;
   }
-  // Reads on SQLite run in this process: two threads per core keep the cores busy without
-  // preempting one another. On PostgreSQL a read waits for the server about half of its time, so
-  // twice as many (measured at 1M customers: docs/performance.md, round 4).
+  // Reads on SQLite run in this process: one thread per core keeps the cores busy without one
+  // preempting another mid-request, which is what stretched p99 (docs/performance.md, round 6).
+  // On PostgreSQL a read waits for the server process much of its time: four per core (round 4).
+  // At least two, so that one slow read does not hold every other.
   const bool sqlite = common.db_url.rfind("sqlite:", 0) == 0;
   const int short_workers = options.short_workers > 0
                                 ? options.short_workers
-                                : (sqlite ? 2 : 4) * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+                                : std::max(2, (sqlite ? 1 : 4) * static_cast<int>(std::thread::hardware_concurrency()));
   // Every worker may hold a database connection at once (writes read first: authentication).
   auto opened = OpenServices(common, argv0, options.workers + short_workers);
   if (!opened.ok()) return Fail(opened.error(), "serve");

@@ -29,7 +29,7 @@ struct ServerOptions {
   uint16_t port = 8080;  // 0 = pick a free one (Start() returns it)
   int io_threads = 2;
   // Worker lanes (message.h): the long lane's threads mostly wait (group commit, big reads), so
-  // there are many; the short lane runs reads, about two threads per core.
+  // there are many; the short lane runs reads, one to four threads per core.
   int worker_threads = 32;
   int short_worker_threads = 4;
   std::function<Lane(const Request&)> lane_of;  // which lane an /api/ request runs in; null: by method

@@ -16,6 +16,20 @@ bench = dofile(os.getenv("BENCH_DATA"))
 list_fields = os.getenv("BENCH_LIST_FIELDS") or "name,code,category,region,phone,importance,ownerId,updatedAt"
 list_fields_param = list_fields ~= "" and ("&fields=" .. list_fields) or ""
 
+-- The list page of 50 filtered by category and province (region prefix: 2 digits of the GB/T 2260
+-- code select a province with everything below it), sorted by name: every category × province,
+-- each path ending in `tail` (list.lua: the page's fields=; list_full.lua: nothing).
+function list_page_paths(tail)
+  local out = {}
+  for _, c in ipairs(bench.categories) do
+    for _, p in ipairs(bench.provinces) do
+      out[#out + 1] = "/api/v1/customers?category=" .. c .. "&region%5BstartsWith%5D=" .. p ..
+                      "&sort=name&page=1&pageSize=50" .. tail
+    end
+  end
+  return out
+end
+
 wrk.headers["Cookie"] = "kehu_session=" .. bench.cookie
 wrk.headers["X-CSRF-Token"] = bench.csrf
 wrk.headers["Accept-Language"] = "zh-CN"

@@ -15,6 +15,13 @@ json::value ListJson(records::ListResult&& r) {
   return json::object{{"items", std::move(r.items)}, {"total", r.total}, {"page", r.page}, {"pageSize", r.page_size}};
 }
 
+// A list page's query: filters, sort, paging, and ?fields= (which only list pages take).
+Result<ListQuery> ListPageQuery(const meta::Entity& e, const http::Request& req) {
+  KEHU_ASSIGN(ListQuery q, records::ParseListQuery(e, req.query, {"fields"}));
+  KEHU_ASSIGN(q.fields, records::ParseFieldList(e, req.query));
+  return q;
+}
+
 }  // namespace
 
 void RegisterRecordRoutes(http::Router& router, ApiContext& ctx) {
@@ -22,8 +29,7 @@ void RegisterRecordRoutes(http::Router& router, ApiContext& ctx) {
 
   router.Add("GET", "/api/v1/{entity}", Authed(ctx, [&](Caller& c, http::Request& req) -> Result<http::Response> {
     KEHU_ASSIGN(auto* e, EntityFromPath(ctx, req));
-    KEHU_ASSIGN(ListQuery q, records::ParseListQuery(*e, req.query, {"fields"}));
-    KEHU_ASSIGN(q.fields, records::ParseFieldList(*e, req.query));
+    KEHU_ASSIGN(ListQuery q, ListPageQuery(*e, req));
     KEHU_ASSIGN(auto list, records.List(c.actor, *e, q));
     return JsonResponse(200, ListJson(std::move(list)));
   }));
@@ -101,8 +107,7 @@ void RegisterRecordRoutes(http::Router& router, ApiContext& ctx) {
     KEHU_ASSIGN(int64_t id, ParseId(req.path_params["id"]));
     const meta::Entity* child = ctx.registry->Find(req.path_params["related"]);
     if (!child) return NotFound();
-    KEHU_ASSIGN(ListQuery q, records::ParseListQuery(*child, req.query, {"fields"}));
-    KEHU_ASSIGN(q.fields, records::ParseFieldList(*child, req.query));
+    KEHU_ASSIGN(ListQuery q, ListPageQuery(*child, req));
     KEHU_ASSIGN(auto list, records.ListRelated(c.actor, *e, id, *child, q));
     return JsonResponse(200, ListJson(std::move(list)));
   }));

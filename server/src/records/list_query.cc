@@ -1,6 +1,8 @@
 #include "records/list_query.h"
 
 #include <charconv>
+#include <string_view>
+#include <vector>
 
 #include "metadata/region_prefix.h"
 #include "records/codec.h"
@@ -27,11 +29,19 @@ Result<int> ParseInt(std::string_view raw, const char* name, int lo, int hi) {
   return v;
 }
 
-Status ParseSort(const meta::Entity& e, std::string_view raw, std::vector<SortKey>& out) {
-  size_t start = 0;
-  while (start <= raw.size()) {
+// "a,b,,c" → {"a", "b", "", "c"}: the parts of a comma list (sort, in, fields), empty ones kept.
+std::vector<std::string_view> CommaParts(std::string_view raw) {
+  std::vector<std::string_view> parts;
+  for (size_t start = 0;;) {
     size_t comma = raw.find(',', start);
-    std::string_view part = raw.substr(start, comma == std::string_view::npos ? raw.npos : comma - start);
+    parts.push_back(raw.substr(start, comma == std::string_view::npos ? raw.npos : comma - start));
+    if (comma == std::string_view::npos) return parts;
+    start = comma + 1;
+  }
+}
+
+Status ParseSort(const meta::Entity& e, std::string_view raw, std::vector<SortKey>& out) {
+  for (std::string_view part : CommaParts(raw)) {
     SortKey key;
     if (part.starts_with('-')) {
       key.descending = true;
@@ -41,8 +51,6 @@ Status ParseSort(const meta::Entity& e, std::string_view raw, std::vector<SortKe
     if (!key.field || key.field->type == meta::FieldType::kMultiEnum)
       return InvalidInput("unknown_sort_field").Arg("field", std::string(part));
     out.push_back(key);
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
   }
   return Ok();
 }
@@ -74,13 +82,9 @@ Result<Filter> ParseFilter(const meta::Entity& e, const std::string& key, const 
     return f;
   }
   if (f.op == FilterOp::kIn) {
-    size_t start = 0;
-    for (;;) {
-      size_t comma = raw.find(',', start);
-      KEHU_ASSIGN(db::Value v, DecodeFilterValue(*f.field, raw.substr(start, comma - start)));
+    for (std::string_view part : CommaParts(raw)) {
+      KEHU_ASSIGN(db::Value v, DecodeFilterValue(*f.field, part));
       f.values.push_back(std::move(v));
-      if (comma == std::string::npos) break;
-      start = comma + 1;
     }
     if (f.values.size() > 1000) return InvalidInput("bad_filter_value").Arg("field", name);
     return f;
@@ -104,15 +108,10 @@ Result<std::vector<const meta::Field*>> ParseFieldList(const meta::Entity& entit
   for (const auto& [key, raw] : params) {
     if (key != "fields") continue;
     if (!out.empty()) return InvalidInput("bad_parameter").Arg("parameter", "fields");
-    size_t start = 0;
-    for (;;) {
-      size_t comma = raw.find(',', start);
-      std::string name = raw.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    for (std::string_view name : CommaParts(raw)) {
       const meta::Field* f = entity.FindField(name);
-      if (!f) return InvalidInput("unknown_field").Arg("field", name);
+      if (!f) return InvalidInput("unknown_field").Arg("field", std::string(name));
       out.push_back(f);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
     }
   }
   return out;

@@ -45,6 +45,11 @@ void AddDatabaseGauges(http::Metrics& metrics, db::Database& db) {
                    [&db] { return static_cast<double>(db.Stats().pool_size); });
   metrics.AddGauge("kehu_db_write_batches_total", "Write transactions committed (group commits)",
                    [&db] { return static_cast<double>(db.Stats().write_batches); });
+  // Writer saturation: busy seconds growing as fast as the clock mean writes queue behind it.
+  metrics.AddGauge("kehu_db_writer_busy_seconds_total", "SQLite writer thread time spent on write batches",
+                   [&db] { return db.Stats().writer_busy_seconds; });
+  metrics.AddGauge("kehu_db_commit_seconds_total", "SQLite writer time spent committing (search index, COMMIT, fsync)",
+                   [&db] { return db.Stats().commit_seconds; });
 }
 
 }  // namespace

@@ -58,6 +58,9 @@ struct DatabaseStats {
   int64_t writes = 0;
   int64_t write_batches = 0;   // group commits (SQLite) or transactions (PostgreSQL)
   int64_t queued_writes = 0;   // waiting for the writer right now
+  double writer_busy_seconds = 0;   // SQLite: the writer thread's time in batches, commits included
+  double commit_seconds = 0;        // SQLite: of which applying search writes, COMMIT and its fsync
+  int64_t checkpoints = 0;          // SQLite: WAL checkpoints run by the checkpoint thread
   int pool_size = 0;           // connections open
   int pool_in_use = 0;
 };
@@ -87,6 +90,8 @@ struct DatabaseOptions {
   int read_connections = 8;       // PostgreSQL pool size for reads and writes together; SQLite readers
   int max_batch = 64;             // SQLite group commit: most writes committed together
   int busy_timeout_ms = 5000;
+  int wal_checkpoint_pages = 1000;  // SQLite: a WAL this long is checkpointed by a thread of its own
+  int wal_max_pages = 16000;        // SQLite: a WAL this long is checkpointed by the writer itself
 };
 
 // Opens `sqlite:/path/to.db` or `postgresql://user@host:port/dbname` (libpq URIs).

@@ -57,6 +57,9 @@ class Dialect {
   // folded text (for verification) and the index terms (bigrams, pinyin keys); plus the stamps
   // that say when SharedSearchIds' and SharedTableIds' cached lists of the table are stale.
   virtual std::string SearchTableDdl(const std::string& table) const = 0;
+  // Upserts and deletes may reach the index only when the write transaction commits (SQLite), so
+  // a search inside the writing transaction need not see them; other transactions see them with
+  // the commit, as they see the record.
   virtual Status SearchUpsert(Session& s, const std::string& table, int64_t id,
                               const std::string& folded, const std::vector<std::string>& terms) const = 0;
   virtual Status SearchDelete(Session& s, const std::string& table, int64_t id) const = 0;

@@ -12,10 +12,13 @@ using db::Value;
 
 std::string DuplicateNameKey(std::string_view title) { return text::CompanyNameKey(title); }
 
-Status SaveDuplicateNameKey(db::Session& s, const meta::Entity& e, const json::object& record) {
+Status SaveDuplicateNameKey(db::Session& s, const meta::Entity& e, const json::object& record,
+                            const PreparedNameKey* prepared) {
   if (!e.ChecksDuplicateNames()) return Ok();
   const json::value& title = record.at(e.title_field);
-  Value key = title.is_string() ? Value(DuplicateNameKey(title.as_string())) : Value();
+  Value key = !title.is_string() ? Value()
+              : prepared         ? Value(prepared->Of(title.as_string()))
+                                 : Value(DuplicateNameKey(title.as_string()));
   KEHU_TRY(s.Execute("UPDATE " + e.table + " SET dup_name_key = ? WHERE id = ?", {key, Value(record.at("id").as_int64())}));
   return Ok();
 }
@@ -34,7 +37,7 @@ std::vector<Condition> Conditions(const meta::Entity& e, const DuplicateProbe& p
     auto it = probe.values.find(name);
     if (it == probe.values.end() || it->second.empty()) continue;
     if (name == e.title_field) {
-      std::string key = DuplicateNameKey(it->second);
+      std::string key = probe.name_key ? probe.name_key->Of(it->second) : DuplicateNameKey(it->second);
       if (!key.empty()) out.push_back({name, "dup_name_key", key});
     } else {
       out.push_back({name, e.FindField(name)->column, it->second});

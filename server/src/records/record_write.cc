@@ -57,9 +57,10 @@ Status CheckFormatWarnings(const meta::Entity& e, const HookContext& ctx) {
 
 // 查重 on the values being written: each matched field becomes a "duplicate" warning, and the
 // candidates (title, owner, and the id only where readable) come with the error.
-Status CheckDuplicateWarnings(const AccessPolicy& access, const meta::Entity& e, const HookContext& ctx) {
+Status CheckDuplicateWarnings(const AccessPolicy& access, const meta::Entity& e, const HookContext& ctx,
+                              const PreparedNameKey& name_key) {
   if (e.duplicate_fields.empty()) return Ok();
-  DuplicateProbe probe{{}, ctx.id};
+  DuplicateProbe probe{{}, ctx.id, &name_key};
   for (const auto& name : e.duplicate_fields)
     if (auto it = ctx.values.find(name); it != ctx.values.end() && !db::IsNull(it->second.value))
       probe.values[name] = db::AsText(it->second.value);
@@ -69,6 +70,14 @@ Status CheckDuplicateWarnings(const AccessPolicy& access, const meta::Entity& e,
   for (const auto& c : found)
     for (const auto& field : c.matched_on) warnings[field] = "duplicate";
   return RequireConfirmation(ctx, warnings, {{"candidates", json::serialize(DuplicatesJson(found))}});
+}
+
+// The title's 查重 key, built before the write transaction (PreparedNameKey says why).
+PreparedNameKey PrepareNameKey(const meta::Entity& e, const std::map<std::string, StoredValue>& values) {
+  if (!e.ChecksDuplicateNames()) return {};
+  auto it = values.find(e.title_field);
+  if (it == values.end() || !std::holds_alternative<std::string>(it->second.value)) return {};
+  return PreparedNameKey::For(std::get<std::string>(it->second.value));
 }
 
 // Fills the entity's numbered field (客户代码) when the client left it empty.
@@ -209,13 +218,14 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
 
   json::object created;
   const PreparedSearch search = PrepareSearch(e, in.values);
+  const PreparedNameKey name_key = PrepareNameKey(e, in.values);
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_TRY(CheckReferences(s, actor, e, in.values, 0, errors));
     if (!errors.empty()) return InputError(errors);  // all field errors at once, nothing written
     KEHU_TRY(AssignNumber(s, e, in.values));
     HookContext ctx{actor, e, s, 0, in.values, nullptr, &in.confirmed};
     KEHU_TRY(CheckFormatWarnings(e, ctx));
-    KEHU_TRY(CheckDuplicateWarnings(access_, e, ctx));
+    KEHU_TRY(CheckDuplicateWarnings(access_, e, ctx, name_key));
     KEHU_TRY(hooks_.Run(HookPoint::kBeforeCreate, ctx));
 
     std::string now = NowIso();
@@ -236,6 +246,14 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
       }
       if (!db::IsNull(v.value)) changes[name] = json::object{{"to", StoredToJson(f, v)}};
     }
+    if (e.ChecksDuplicateNames()) {  // in the INSERT: SaveDuplicateNameKey's UPDATE was a second row write
+      auto title = in.values.find(e.title_field);
+      cols += ", dup_name_key";
+      marks += ", ?";
+      params.push_back(title != in.values.end() && std::holds_alternative<std::string>(title->second.value)
+                           ? db::Value(name_key.Of(std::get<std::string>(title->second.value)))
+                           : db::Value());
+    }
     KEHU_ASSIGN(db::Rows ids, s.Query("INSERT INTO " + e.table + " (" + cols + ") VALUES (" +
                                           marks + ") RETURNING id",
                                       params));
@@ -243,7 +261,6 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
     KEHU_TRY(AppendAudit(s, actor, {e.name, ctx.id, "create", std::move(changes)}));
     KEHU_ASSIGN(created, LoadOne(s, Actor::System(), e, ctx.id, Action::kRead, false));
     KEHU_TRY(Reindex(s, e, created, &search));
-    KEHU_TRY(SaveDuplicateNameKey(s, e, created));
     return hooks_.Run(HookPoint::kAfterCreate, ctx);
   }));
   ShapeForActor(actor, e, created);
@@ -260,6 +277,7 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
 
   json::object updated;
   const PreparedSearch search = PrepareSearch(e, in.values);  // outside the writer, as in Create
+  const PreparedNameKey name_key = PrepareNameKey(e, in.values);
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_ASSIGN(json::object before, LoadOne(s, actor, e, id, Action::kRead, false));
     if (!LoadOne(s, actor, e, id, Action::kEdit, false).ok()) return Forbidden();
@@ -290,7 +308,7 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
     if (!errors.empty()) return InputError(errors);
     HookContext ctx{actor, e, s, id, in.values, &before, &in.confirmed};
     KEHU_TRY(CheckFormatWarnings(e, ctx));  // changed values only: a kept code is not asked again
-    KEHU_TRY(CheckDuplicateWarnings(access_, e, ctx));
+    KEHU_TRY(CheckDuplicateWarnings(access_, e, ctx, name_key));
     KEHU_TRY(hooks_.Run(HookPoint::kBeforeUpdate, ctx));
 
     std::string sets = "version = version + 1, updated_at = ?, updated_by_id = ?";
@@ -309,7 +327,7 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
     bool searched_changed = std::any_of(e.search_fields.begin(), e.search_fields.end(),
                                         [&](const std::string& f) { return in.values.count(f) > 0; });
     if (searched_changed) KEHU_TRY(Reindex(s, e, updated, &search));
-    if (in.values.count(e.title_field)) KEHU_TRY(SaveDuplicateNameKey(s, e, updated));
+    if (in.values.count(e.title_field)) KEHU_TRY(SaveDuplicateNameKey(s, e, updated, &name_key));
     return hooks_.Run(HookPoint::kAfterUpdate, ctx);
   }));
   ShapeForActor(actor, e, updated);

@@ -1,6 +1,7 @@
 // Conformance tests: every Database backend must pass the same suite (see db/database.h).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <limits>
@@ -214,6 +215,44 @@ TEST_P(DatabaseTest, BackupWritesACopy) {
   ASSERT_TRUE(s.ok()) << Show(s.error());
   EXPECT_GT(std::filesystem::file_size(out), 0u);
   std::filesystem::remove(out);
+}
+
+// SQLite's WAL is checkpointed by a thread of its own past wal_checkpoint_pages, and by the writer
+// itself past wal_max_pages; SQLite's automatic checkpoint is off, so without them the log would
+// grow with every commit (10 pages each here, 4 MB after 100).
+TEST_P(DatabaseTest, SqliteWalIsCheckpointedOffTheWriterAndStaysBounded) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite's write-ahead log";
+  const std::string wal = url_.substr(7) + "-wal";
+  auto reopen = [&](int checkpoint_pages, int max_pages) {
+    db_.reset();
+    DatabaseOptions options;
+    options.wal_checkpoint_pages = checkpoint_pages;
+    options.wal_max_pages = max_pages;
+    auto db = OpenDatabase(url_, options);
+    ASSERT_TRUE(db.ok()) << Show(db.error());
+    db_ = std::move(db).value();
+  };
+  auto write_pages = [&](int commits) {
+    for (int i = 0; i < commits; ++i)
+      ASSERT_TRUE(db_->Write([&](Session& s) -> Status {
+                      KEHU_TRY(s.Execute("INSERT INTO " + t_ + " (b) VALUES (randomblob(40000))"));
+                      return Ok();
+                    }).ok());
+  };
+
+  // The checkpoint thread alone.
+  reopen(20, 1'000'000);
+  Script("CREATE TABLE " + t_ + " (id INTEGER PRIMARY KEY, b BLOB)");
+  write_pages(5);
+  for (int waited = 0; db_->Stats().checkpoints == 0 && waited < 10'000; waited += 10)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_GE(db_->Stats().checkpoints, 1);
+
+  // The writer alone: the log restarts after each of its checkpoints.
+  reopen(1'000'000, 50);  // closing the last connection checkpointed and removed the log
+  write_pages(100);
+  EXPECT_LT(std::filesystem::file_size(wal), 1u << 20);
+  EXPECT_EQ(AsInt(ReadRows("SELECT COUNT(*) FROM " + t_).rows.at(0).at(0)), 105);
 }
 
 KEHU_INSTANTIATE_BACKENDS(DatabaseTest);

@@ -2,8 +2,10 @@
 // backend, whatever characters the terms contain.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "database_fixture.h"
@@ -87,6 +89,71 @@ TEST_P(SearchTest, UpsertReplacesTermsAndDeleteRemovesThem) {
   ASSERT_TRUE(s.ok()) << Show(s.error());
   EXPECT_EQ(Find({"shared"}), Ids{});
   EXPECT_EQ(Find({"new"}), Ids{a});
+}
+
+// Index changes may wait for the commit (SQLite applies a batch's together just before COMMIT):
+// a write that fails keeps none of them, even after later writes commit.
+TEST_P(SearchTest, FailedWriteKeepsNoIndexChange) {
+  int64_t kept = AddRecord("kept", {"kept"});
+  Status s = db_->Write([&](Session& s) -> Status {
+    KEHU_TRY(d().SearchUpsert(s, t_, kept + 100, "ghost", {"ghost"}));
+    KEHU_TRY(d().SearchDelete(s, t_, kept));
+    return Error(ErrorKind::kValidation, "rejected");
+  });
+  ASSERT_FALSE(s.ok());
+  int64_t later = AddRecord("later", {"later"});
+  EXPECT_EQ(Find({"ghost"}), Ids{});
+  EXPECT_EQ(Find({"kept"}), Ids{kept});
+  EXPECT_EQ(Find({"later"}), Ids{later});
+}
+
+TEST_P(SearchTest, LastChangeInOneWriteWins) {
+  int64_t a = AddRecord("a", {"old"});
+  int64_t b = AddRecord("b", {"old"});
+  Status s = db_->Write([&](Session& s) -> Status {
+    KEHU_TRY(d().SearchUpsert(s, t_, a, "a", {"new"}));
+    KEHU_TRY(d().SearchDelete(s, t_, a));  // upserted, then deleted: gone
+    KEHU_TRY(d().SearchDelete(s, t_, b));
+    return d().SearchUpsert(s, t_, b, "b", {"new"});  // deleted, then upserted: the new terms
+  });
+  ASSERT_TRUE(s.ok()) << Show(s.error());
+  EXPECT_EQ(Find({"old"}), Ids{});
+  EXPECT_EQ(Find({"new"}), Ids{b});
+  if (GetParam() == "sqlite") {  // nothing waits past the commit
+    EXPECT_EQ(AsInt(ReadRows("SELECT COUNT(*) FROM search_pending").rows.at(0).at(0)), 0);
+  }
+}
+
+// Concurrent writes share a commit on SQLite: each one's index change lands with its record, and
+// a failing one's does not, whatever else its batch held.
+TEST_P(SearchTest, ConcurrentWritesIndexExactlyTheRecordsKept) {
+  constexpr int kThreads = 8, kPerThread = 12;
+  std::vector<std::vector<int64_t>> kept(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        const bool fail = i % 3 == 2;
+        const std::string own = "t" + std::to_string(t) + "i" + std::to_string(i);
+        int64_t id = 0;
+        Status s = db_->Write([&](Session& s) -> Status {
+          KEHU_ASSIGN(Rows rows, s.Query("INSERT INTO " + t_ + " (name) VALUES (?) RETURNING id", {own}));
+          id = AsInt(rows.rows.at(0).at(0));
+          KEHU_TRY(d().SearchUpsert(s, t_, id, own, {"shared", own}));
+          return fail ? Error(ErrorKind::kValidation, "rejected") : Ok();
+        });
+        EXPECT_EQ(s.ok(), !fail);
+        if (!fail) kept[t].push_back(id);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  Ids all;
+  for (const auto& ids : kept) all.insert(all.end(), ids.begin(), ids.end());
+  std::sort(all.begin(), all.end());
+  EXPECT_EQ(Find({"shared"}), all);
+  EXPECT_EQ(Find({"t3i4"}), Ids{kept[3][3]});  // i = 4 is the 4th kept (i = 2 failed)
+  EXPECT_EQ(Find({"t3i5"}), Ids{});
 }
 
 KEHU_INSTANTIATE_BACKENDS(SearchTest);

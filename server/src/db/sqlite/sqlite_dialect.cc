@@ -40,6 +40,14 @@ bool CachesIn(Session& s) {
   return conn && sqlite3_txn_state(conn->handle(), nullptr) != SQLITE_TXN_WRITE;
 }
 
+// The latest change of one record's index entry, applied at commit (ApplyPendingSearchWrites).
+Status NoteSearchWrite(Session& s, const std::string& table, int64_t id, Value terms, Value folded) {
+  KEHU_TRY(s.Execute("INSERT INTO search_pending (tbl, id, terms, folded) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT (tbl, id) DO UPDATE SET terms = excluded.terms, folded = excluded.folded",
+                     {Value(table), Value(id), std::move(terms), std::move(folded)}));
+  return Ok();
+}
+
 }  // namespace
 
 std::string SqliteDialect::TypeName(ColumnType type) const {
@@ -89,15 +97,12 @@ std::string SqliteDialect::SearchTableDdl(const std::string& table) const {
 Status SqliteDialect::SearchUpsert(Session& s, const std::string& table, int64_t id,
                                    const std::string& folded,
                                    const std::vector<std::string>& terms) const {
-  KEHU_TRY(SearchDelete(s, table, id));
   std::string joined;
   for (const auto& t : terms) {
     if (!joined.empty()) joined += ' ';
     joined += Token(t);
   }
-  KEHU_TRY(s.Execute("INSERT INTO " + table + "_search(rowid, terms, folded) VALUES (?, ?, ?)",
-                     {Value(id), Value(joined), Value(folded)}));
-  return Ok();
+  return NoteSearchWrite(s, table, id, Value(std::move(joined)), Value(folded));
 }
 
 Status SqliteDialect::SearchInsertMany(Session& s, const std::string& table,
@@ -122,7 +127,22 @@ Status SqliteDialect::SearchInsertMany(Session& s, const std::string& table,
 }
 
 Status SqliteDialect::SearchDelete(Session& s, const std::string& table, int64_t id) const {
-  KEHU_TRY(s.Execute("DELETE FROM " + table + "_search WHERE rowid = ?", {Value(id)}));
+  return NoteSearchWrite(s, table, id, Value(), Value());
+}
+
+Status SqliteDialect::ApplyPendingSearchWrites(Session& s) const {
+  KEHU_ASSIGN(Rows pending, s.Query("SELECT tbl, id, terms, folded FROM search_pending"));
+  if (pending.empty()) return Ok();
+  // Every delete first, then every insert: each is one run of statements on the FTS table, so its
+  // terms reach the disk as one segment. Each (table, id) is noted once, so the order between
+  // records does not matter. `tbl` is an entity table, written by NoteSearchWrite only.
+  for (const auto& row : pending.rows)
+    KEHU_TRY(s.Execute("DELETE FROM " + AsText(row[0]) + "_search WHERE rowid = ?", {row[1]}));
+  for (const auto& row : pending.rows)
+    if (!IsNull(row[2]))
+      KEHU_TRY(s.Execute("INSERT INTO " + AsText(row[0]) + "_search(rowid, terms, folded) VALUES (?, ?, ?)",
+                         {row[1], row[2], row[3]}));
+  KEHU_TRY(s.Execute("DELETE FROM search_pending"));
   return Ok();
 }
 

@@ -55,10 +55,10 @@ Result<json::object> RecordService::Merge(const Actor& actor, const meta::Entity
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_ASSIGN(json::object into, LoadOne(s, actor, e, into_id, Action::kRead, false));
     KEHU_ASSIGN(json::object from, LoadOne(s, actor, e, from_id, Action::kRead, false));
-    if (!LoadOne(s, actor, e, into_id, Action::kEdit, false).ok() ||
-        !LoadOne(s, actor, e, from_id, Action::kEdit, false).ok() ||
-        !LoadOne(s, actor, e, from_id, Action::kDelete, false).ok())
-      return Forbidden();
+    KEHU_ASSIGN(bool edit_into, Permits(s, actor, e, into_id, Action::kEdit));
+    KEHU_ASSIGN(bool edit_from, Permits(s, actor, e, from_id, Action::kEdit));
+    KEHU_ASSIGN(bool delete_from, Permits(s, actor, e, from_id, Action::kDelete));
+    if (!edit_into || !edit_from || !delete_from) return Forbidden();
     KEHU_ASSIGN(into, LoadOne(s, Actor::System(), e, into_id, Action::kRead, false));  // unmasked values
     KEHU_ASSIGN(from, LoadOne(s, Actor::System(), e, from_id, Action::kRead, false));
     KEHU_ASSIGN(auto values, MergedValues(e, into, from, take));

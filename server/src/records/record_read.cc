@@ -60,6 +60,17 @@ Result<json::object> RecordService::LoadOne(db::Session& s, const Actor& actor, 
   return std::move(one[0].as_object());
 }
 
+Result<bool> RecordService::Permits(db::Session& s, const Actor& actor, const meta::Entity& e, int64_t id,
+                                    Action action) {
+  Where where;
+  where.params.emplace_back(id);
+  where.sql = "t.id = ? AND t.deleted_at IS NULL";
+  where.And(access_.Predicate(actor, e, Action::kRead, "t", where.params));
+  if (action != Action::kRead) where.And(access_.Predicate(actor, e, action, "t", where.params));
+  KEHU_ASSIGN(db::Rows rows, s.Query("SELECT 1 FROM " + e.table + " t WHERE " + where.sql, where.params));
+  return !rows.empty();
+}
+
 Result<json::object> RecordService::Get(const Actor& actor, const meta::Entity& e, int64_t id) {
   if (!access_.Allowed(actor, e, Action::kRead)) return NotFound();
   json::object out;

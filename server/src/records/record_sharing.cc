@@ -27,7 +27,8 @@ Result<json::object> RecordService::Transfer(const Actor& actor, const meta::Ent
   json::object after;
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_ASSIGN(json::object before, LoadOne(s, actor, e, id, Action::kRead, false));
-    if (!LoadOne(s, actor, e, id, Action::kAssign, false).ok()) return Forbidden();
+    KEHU_ASSIGN(bool permitted, Permits(s, actor, e, id, Action::kAssign));
+    if (!permitted) return Forbidden();
     KEHU_TRY(CheckUser(s, to_user, "toUserId"));
     if (!access_.CoversOwner(actor, e, Action::kAssign, to_user)) return Forbidden();
     KEHU_TRY(s.Execute("UPDATE " + e.table + " SET owner_id = ?, version = version + 1, updated_at = ?, "
@@ -92,7 +93,8 @@ Status RecordService::AddMember(const Actor& actor, const meta::Entity& e, int64
   if (access != "read" && access != "write") return ValidationFailed().Field("access", "invalid_option");
   return db_.Write([&](db::Session& s) -> Status {
     KEHU_TRY(LoadOne(s, actor, e, id, Action::kRead, false));
-    if (!LoadOne(s, actor, e, id, Action::kEdit, false).ok()) return Forbidden();
+    KEHU_ASSIGN(bool permitted, Permits(s, actor, e, id, Action::kEdit));
+    if (!permitted) return Forbidden();
     KEHU_TRY(CheckUser(s, user_id, "userId"));
     KEHU_TRY(s.Execute("INSERT INTO record_shares (entity, record_id, user_id, access, expires_at, created_at) "
                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entity, record_id, user_id) DO UPDATE SET "
@@ -108,7 +110,8 @@ Status RecordService::AddMember(const Actor& actor, const meta::Entity& e, int64
 Status RecordService::RemoveMember(const Actor& actor, const meta::Entity& e, int64_t id, int64_t user_id) {
   return db_.Write([&](db::Session& s) -> Status {
     KEHU_TRY(LoadOne(s, actor, e, id, Action::kRead, false));
-    if (!LoadOne(s, actor, e, id, Action::kEdit, false).ok()) return Forbidden();
+    KEHU_ASSIGN(bool permitted, Permits(s, actor, e, id, Action::kEdit));
+    if (!permitted) return Forbidden();
     KEHU_ASSIGN(int64_t n, s.Execute("DELETE FROM record_shares WHERE entity = ? AND record_id = ? AND user_id = ?",
                                      {db::Value(e.name), db::Value(id), db::Value(user_id)}));
     if (n == 0) return NotFound();
@@ -124,7 +127,9 @@ Result<json::object> RecordService::Explain(const Actor& subject, const meta::En
     for (size_t i = 0; i < kActionNames.size(); ++i) {
       Action a = static_cast<Action>(i);
       if (a == Action::kCreate || a == Action::kImport) continue;
-      if (access_.Allowed(subject, e, a) && LoadOne(s, subject, e, id, a, false).ok()) actions.emplace_back(kActionNames[i]);
+      if (!access_.Allowed(subject, e, a)) continue;
+      KEHU_ASSIGN(bool permitted, Permits(s, subject, e, id, a));
+      if (permitted) actions.emplace_back(kActionNames[i]);
     }
     bool visible = !actions.empty() && actions[0] == "read";
     out["visible"] = visible;

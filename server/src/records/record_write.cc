@@ -280,7 +280,8 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
   const PreparedNameKey name_key = PrepareNameKey(e, in.values);
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_ASSIGN(json::object before, LoadOne(s, actor, e, id, Action::kRead, false));
-    if (!LoadOne(s, actor, e, id, Action::kEdit, false).ok()) return Forbidden();
+    KEHU_ASSIGN(bool may_edit, Permits(s, actor, e, id, Action::kEdit));
+    if (!may_edit) return Forbidden();
     if (before.at("version").as_int64() != version->as_int64()) {
       json::object current = before;
       ShapeForActor(actor, e, current);
@@ -342,7 +343,8 @@ Status RecordService::Delete(const Actor& actor, const meta::Entity& e, int64_t 
   }
   return db_.Write([&](db::Session& s) -> Status {
     KEHU_ASSIGN(json::object before, LoadOne(s, actor, e, id, Action::kRead, false));
-    if (!LoadOne(s, actor, e, id, Action::kDelete, false).ok()) return Forbidden();
+    KEHU_ASSIGN(bool may_delete, Permits(s, actor, e, id, Action::kDelete));
+    if (!may_delete) return Forbidden();
     std::map<std::string, StoredValue> none;
     HookContext ctx{actor, e, s, id, none, &before};
     KEHU_TRY(hooks_.Run(HookPoint::kBeforeDelete, ctx));
@@ -381,7 +383,8 @@ Status RecordService::Purge(const Actor& actor, const meta::Entity& e, int64_t i
   return db_.Write([&](db::Session& s) -> Status {
     auto deleted = LoadOne(s, actor, e, id, Action::kRead, true);
     if (!deleted.ok()) {
-      if (LoadOne(s, actor, e, id, Action::kRead, false).ok()) return Conflict("not_deleted");
+      KEHU_ASSIGN(bool live, Permits(s, actor, e, id, Action::kRead));
+      if (live) return Conflict("not_deleted");
       return NotFound();
     }
     for (const auto& [child, field] : registry_->RelationsTo(e.name)) {

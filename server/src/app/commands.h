@@ -16,7 +16,7 @@ struct ServeOptions {
   std::string static_dir;
   std::string tls_cert, tls_key;
   int io_threads = 2;
-  int workers = 32;       // the long lane (writes, exports): mostly waiting, so many
+  int workers = 0;        // the long lane (writes, exports): mostly waiting, so many; 0: 64 on SQLite, 32 on PostgreSQL
   int short_workers = 0;  // the short lane (reads); 0: one per core on SQLite, four on PostgreSQL
   int shutdown_grace_seconds = 10;
   std::string smtp_url;       // smtp://host:port | smtp+starttls://host:port | smtps://host:port

@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--tls-cert", serve.tls_cert, "PEM certificate chain (enables HTTPS)")->envname("KEHU_TLS_CERT");
   serve_cmd->add_option("--tls-key", serve.tls_key, "PEM private key")->envname("KEHU_TLS_KEY");
   serve_cmd->add_option("--io-threads", serve.io_threads, "I/O threads")->capture_default_str();
-  serve_cmd->add_option("--workers", serve.workers, "Worker threads for writes and long requests (exports, PDFs)")
+  serve_cmd->add_option("--workers", serve.workers, "Worker threads for writes and long requests (exports, PDFs; 0: 64 on SQLite, 32 on PostgreSQL)")
       ->capture_default_str();
   serve_cmd->add_option("--short-workers", serve.short_workers, "Worker threads for reads (0: one per core on SQLite, four on PostgreSQL)")
       ->capture_default_str();

@@ -146,7 +146,8 @@ class SqliteDatabase : public Database {
   }
 
   // Takes every queued write (up to max_batch), runs each inside its own SAVEPOINT and commits them
-  // with one fsync, the search index changes of all of them applied just before. A failing fn rolls back only its savepoint; a failing COMMIT fails them all.
+  // with one fsync, the search index changes of all of them applied just before. A failing fn rolls
+  // back only its savepoint; a failing COMMIT fails them all.
   void WriterLoop() {
     std::vector<WriteJob*> batch;
     for (;;) {

@@ -13,12 +13,10 @@ using db::Value;
 std::string DuplicateNameKey(std::string_view title) { return text::CompanyNameKey(title); }
 
 Status SaveDuplicateNameKey(db::Session& s, const meta::Entity& e, const json::object& record,
-                            const PreparedNameKey* prepared) {
+                            const PreparedNameKey& prepared) {
   if (!e.ChecksDuplicateNames()) return Ok();
   const json::value& title = record.at(e.title_field);
-  Value key = !title.is_string() ? Value()
-              : prepared         ? Value(prepared->Of(title.as_string()))
-                                 : Value(DuplicateNameKey(title.as_string()));
+  Value key = title.is_string() ? Value(prepared.Of(title.as_string())) : Value();
   KEHU_TRY(s.Execute("UPDATE " + e.table + " SET dup_name_key = ? WHERE id = ?", {key, Value(record.at("id").as_int64())}));
   return Ok();
 }

@@ -59,6 +59,6 @@ boost::json::array DuplicatesJson(const std::vector<DuplicateCandidate>& candida
 // Keeps the record's company-name key (column dup_name_key) in step with its title; a no-op for
 // entities that do not compare names. `record` is the record as the API shows it.
 Status SaveDuplicateNameKey(db::Session& s, const meta::Entity& e, const boost::json::object& record,
-                            const PreparedNameKey* prepared = nullptr);
+                            const PreparedNameKey& prepared = {});
 
 }  // namespace kehu::records

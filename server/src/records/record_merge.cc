@@ -55,10 +55,9 @@ Result<json::object> RecordService::Merge(const Actor& actor, const meta::Entity
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_ASSIGN(json::object into, LoadOne(s, actor, e, into_id, Action::kRead, false));
     KEHU_ASSIGN(json::object from, LoadOne(s, actor, e, from_id, Action::kRead, false));
-    KEHU_ASSIGN(bool edit_into, Permits(s, actor, e, into_id, Action::kEdit));
-    KEHU_ASSIGN(bool edit_from, Permits(s, actor, e, from_id, Action::kEdit));
-    KEHU_ASSIGN(bool delete_from, Permits(s, actor, e, from_id, Action::kDelete));
-    if (!edit_into || !edit_from || !delete_from) return Forbidden();
+    KEHU_TRY(RequirePermit(s, actor, e, into_id, Action::kEdit));
+    KEHU_TRY(RequirePermit(s, actor, e, from_id, Action::kEdit));
+    KEHU_TRY(RequirePermit(s, actor, e, from_id, Action::kDelete));
     KEHU_ASSIGN(into, LoadOne(s, Actor::System(), e, into_id, Action::kRead, false));  // unmasked values
     KEHU_ASSIGN(from, LoadOne(s, Actor::System(), e, from_id, Action::kRead, false));
     KEHU_ASSIGN(auto values, MergedValues(e, into, from, take));

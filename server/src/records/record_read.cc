@@ -41,16 +41,24 @@ void KeepBriefFields(const meta::Entity& e, json::object& record) {
   record = std::move(out);
 }
 
-}  // namespace
-
-Result<json::object> RecordService::LoadOne(db::Session& s, const Actor& actor, const meta::Entity& e,
-                                            int64_t id, Action action, bool deleted) {
+// LoadOne's and Permits' conditions: the record `id`, live or in the recycle bin, that `actor` may
+// read and take `action` on (alias t).
+Where OneRecordWhere(const AccessPolicy& access, const Actor& actor, const meta::Entity& e, int64_t id,
+                     Action action, bool deleted) {
   Where where;
   where.params.emplace_back(id);
   where.sql = "t.id = ?";
   where.And(deleted ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL");
-  where.And(access_.Predicate(actor, e, Action::kRead, "t", where.params));
-  if (action != Action::kRead) where.And(access_.Predicate(actor, e, action, "t", where.params));
+  where.And(access.Predicate(actor, e, Action::kRead, "t", where.params));
+  if (action != Action::kRead) where.And(access.Predicate(actor, e, action, "t", where.params));
+  return where;
+}
+
+}  // namespace
+
+Result<json::object> RecordService::LoadOne(db::Session& s, const Actor& actor, const meta::Entity& e,
+                                            int64_t id, Action action, bool deleted) {
+  const Where where = OneRecordWhere(access_, actor, e, id, action, deleted);
   KEHU_ASSIGN(db::Rows rows, s.Query("SELECT " + SelectColumns(e) + " FROM " + e.table +
                                          " t WHERE " + where.sql,
                                      where.params));
@@ -62,13 +70,15 @@ Result<json::object> RecordService::LoadOne(db::Session& s, const Actor& actor, 
 
 Result<bool> RecordService::Permits(db::Session& s, const Actor& actor, const meta::Entity& e, int64_t id,
                                     Action action) {
-  Where where;
-  where.params.emplace_back(id);
-  where.sql = "t.id = ? AND t.deleted_at IS NULL";
-  where.And(access_.Predicate(actor, e, Action::kRead, "t", where.params));
-  if (action != Action::kRead) where.And(access_.Predicate(actor, e, action, "t", where.params));
+  const Where where = OneRecordWhere(access_, actor, e, id, action, false);
   KEHU_ASSIGN(db::Rows rows, s.Query("SELECT 1 FROM " + e.table + " t WHERE " + where.sql, where.params));
   return !rows.empty();
+}
+
+Status RecordService::RequirePermit(db::Session& s, const Actor& actor, const meta::Entity& e, int64_t id,
+                                    Action action) {
+  KEHU_ASSIGN(bool permitted, Permits(s, actor, e, id, action));
+  return permitted ? Ok() : Forbidden();
 }
 
 Result<json::object> RecordService::Get(const Actor& actor, const meta::Entity& e, int64_t id) {

@@ -137,6 +137,8 @@ class RecordService {
   // Whether the live record `id` exists and `actor` may read it and take `action` on it: LoadOne's
   // conditions without building the record, for checks that only need the answer.
   Result<bool> Permits(db::Session& s, const Actor& actor, const meta::Entity& e, int64_t id, Action action);
+  // Permits, as 403 forbidden when not.
+  Status RequirePermit(db::Session& s, const Actor& actor, const meta::Entity& e, int64_t id, Action action);
   Status AddDisplay(db::Session& s, const meta::Entity& e, boost::json::array& items);
   // `prepared` holds search documents of single values built before the write transaction (see
   // PrepareSearch); values not in it are built here.

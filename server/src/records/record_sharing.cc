@@ -27,8 +27,7 @@ Result<json::object> RecordService::Transfer(const Actor& actor, const meta::Ent
   json::object after;
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_ASSIGN(json::object before, LoadOne(s, actor, e, id, Action::kRead, false));
-    KEHU_ASSIGN(bool permitted, Permits(s, actor, e, id, Action::kAssign));
-    if (!permitted) return Forbidden();
+    KEHU_TRY(RequirePermit(s, actor, e, id, Action::kAssign));
     KEHU_TRY(CheckUser(s, to_user, "toUserId"));
     if (!access_.CoversOwner(actor, e, Action::kAssign, to_user)) return Forbidden();
     KEHU_TRY(s.Execute("UPDATE " + e.table + " SET owner_id = ?, version = version + 1, updated_at = ?, "
@@ -93,8 +92,7 @@ Status RecordService::AddMember(const Actor& actor, const meta::Entity& e, int64
   if (access != "read" && access != "write") return ValidationFailed().Field("access", "invalid_option");
   return db_.Write([&](db::Session& s) -> Status {
     KEHU_TRY(LoadOne(s, actor, e, id, Action::kRead, false));
-    KEHU_ASSIGN(bool permitted, Permits(s, actor, e, id, Action::kEdit));
-    if (!permitted) return Forbidden();
+    KEHU_TRY(RequirePermit(s, actor, e, id, Action::kEdit));
     KEHU_TRY(CheckUser(s, user_id, "userId"));
     KEHU_TRY(s.Execute("INSERT INTO record_shares (entity, record_id, user_id, access, expires_at, created_at) "
                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entity, record_id, user_id) DO UPDATE SET "
@@ -110,8 +108,7 @@ Status RecordService::AddMember(const Actor& actor, const meta::Entity& e, int64
 Status RecordService::RemoveMember(const Actor& actor, const meta::Entity& e, int64_t id, int64_t user_id) {
   return db_.Write([&](db::Session& s) -> Status {
     KEHU_TRY(LoadOne(s, actor, e, id, Action::kRead, false));
-    KEHU_ASSIGN(bool permitted, Permits(s, actor, e, id, Action::kEdit));
-    if (!permitted) return Forbidden();
+    KEHU_TRY(RequirePermit(s, actor, e, id, Action::kEdit));
     KEHU_ASSIGN(int64_t n, s.Execute("DELETE FROM record_shares WHERE entity = ? AND record_id = ? AND user_id = ?",
                                      {db::Value(e.name), db::Value(id), db::Value(user_id)}));
     if (n == 0) return NotFound();

@@ -32,8 +32,7 @@ Result<json::object> RecordService::ChangeState(const Actor& actor, const meta::
   json::object after;
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_ASSIGN(json::object before, LoadOne(s, actor, e, id, Action::kRead, false));
-    KEHU_ASSIGN(bool permitted, Permits(s, actor, e, id, required));
-    if (!permitted) return Forbidden();
+    KEHU_TRY(RequirePermit(s, actor, e, id, required));
     KEHU_TRY(guard(before));
     std::string sets = "version = version + 1, updated_at = ?, updated_by_id = ?";
     std::vector<db::Value> params{db::Value(NowIso()), actor.user_id ? db::Value(actor.user_id) : db::Value()};

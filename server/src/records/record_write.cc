@@ -72,12 +72,16 @@ Status CheckDuplicateWarnings(const AccessPolicy& access, const meta::Entity& e,
   return RequireConfirmation(ctx, warnings, {{"candidates", json::serialize(DuplicatesJson(found))}});
 }
 
+// The title being written, when it is text.
+const std::string* TitleText(const meta::Entity& e, const std::map<std::string, StoredValue>& values) {
+  auto it = values.find(e.title_field);
+  return it == values.end() ? nullptr : std::get_if<std::string>(&it->second.value);
+}
+
 // The title's 查重 key, built before the write transaction (PreparedNameKey says why).
 PreparedNameKey PrepareNameKey(const meta::Entity& e, const std::map<std::string, StoredValue>& values) {
-  if (!e.ChecksDuplicateNames()) return {};
-  auto it = values.find(e.title_field);
-  if (it == values.end() || !std::holds_alternative<std::string>(it->second.value)) return {};
-  return PreparedNameKey::For(std::get<std::string>(it->second.value));
+  const std::string* title = e.ChecksDuplicateNames() ? TitleText(e, values) : nullptr;
+  return title ? PreparedNameKey::For(*title) : PreparedNameKey{};
 }
 
 // Fills the entity's numbered field (客户代码) when the client left it empty.
@@ -247,12 +251,10 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
       if (!db::IsNull(v.value)) changes[name] = json::object{{"to", StoredToJson(f, v)}};
     }
     if (e.ChecksDuplicateNames()) {  // in the INSERT: SaveDuplicateNameKey's UPDATE was a second row write
-      auto title = in.values.find(e.title_field);
+      const std::string* title = TitleText(e, in.values);
       cols += ", dup_name_key";
       marks += ", ?";
-      params.push_back(title != in.values.end() && std::holds_alternative<std::string>(title->second.value)
-                           ? db::Value(name_key.Of(std::get<std::string>(title->second.value)))
-                           : db::Value());
+      params.push_back(title ? db::Value(name_key.Of(*title)) : db::Value());
     }
     KEHU_ASSIGN(db::Rows ids, s.Query("INSERT INTO " + e.table + " (" + cols + ") VALUES (" +
                                           marks + ") RETURNING id",
@@ -280,8 +282,7 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
   const PreparedNameKey name_key = PrepareNameKey(e, in.values);
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_ASSIGN(json::object before, LoadOne(s, actor, e, id, Action::kRead, false));
-    KEHU_ASSIGN(bool may_edit, Permits(s, actor, e, id, Action::kEdit));
-    if (!may_edit) return Forbidden();
+    KEHU_TRY(RequirePermit(s, actor, e, id, Action::kEdit));
     if (before.at("version").as_int64() != version->as_int64()) {
       json::object current = before;
       ShapeForActor(actor, e, current);
@@ -328,7 +329,7 @@ Result<json::object> RecordService::Update(const Actor& actor, const meta::Entit
     bool searched_changed = std::any_of(e.search_fields.begin(), e.search_fields.end(),
                                         [&](const std::string& f) { return in.values.count(f) > 0; });
     if (searched_changed) KEHU_TRY(Reindex(s, e, updated, &search));
-    if (in.values.count(e.title_field)) KEHU_TRY(SaveDuplicateNameKey(s, e, updated, &name_key));
+    if (in.values.count(e.title_field)) KEHU_TRY(SaveDuplicateNameKey(s, e, updated, name_key));
     return hooks_.Run(HookPoint::kAfterUpdate, ctx);
   }));
   ShapeForActor(actor, e, updated);
@@ -343,8 +344,7 @@ Status RecordService::Delete(const Actor& actor, const meta::Entity& e, int64_t 
   }
   return db_.Write([&](db::Session& s) -> Status {
     KEHU_ASSIGN(json::object before, LoadOne(s, actor, e, id, Action::kRead, false));
-    KEHU_ASSIGN(bool may_delete, Permits(s, actor, e, id, Action::kDelete));
-    if (!may_delete) return Forbidden();
+    KEHU_TRY(RequirePermit(s, actor, e, id, Action::kDelete));
     std::map<std::string, StoredValue> none;
     HookContext ctx{actor, e, s, id, none, &before};
     KEHU_TRY(hooks_.Run(HookPoint::kBeforeDelete, ctx));

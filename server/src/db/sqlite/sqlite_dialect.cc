@@ -25,6 +25,16 @@ std::string Token(const std::string& term) {
   return out;
 }
 
+// The terms as the FTS5 column holds them: tokens separated by spaces.
+std::string JoinedTokens(const std::vector<std::string>& terms) {
+  std::string joined;
+  for (const auto& t : terms) {
+    if (!joined.empty()) joined += ' ';
+    joined += Token(t);
+  }
+  return joined;
+}
+
 // The `name` column of a table-valued pragma (table_info, index_list) for one table.
 Result<std::vector<std::string>> PragmaNames(Session& s, std::string_view pragma, const std::string& table) {
   KEHU_ASSIGN(Rows rows, s.Query("SELECT name FROM " + std::string(pragma) + "(?)", {Value(table)}));
@@ -97,12 +107,7 @@ std::string SqliteDialect::SearchTableDdl(const std::string& table) const {
 Status SqliteDialect::SearchUpsert(Session& s, const std::string& table, int64_t id,
                                    const std::string& folded,
                                    const std::vector<std::string>& terms) const {
-  std::string joined;
-  for (const auto& t : terms) {
-    if (!joined.empty()) joined += ' ';
-    joined += Token(t);
-  }
-  return NoteSearchWrite(s, table, id, Value(std::move(joined)), Value(folded));
+  return NoteSearchWrite(s, table, id, Value(JoinedTokens(terms)), Value(folded));
 }
 
 Status SqliteDialect::SearchInsertMany(Session& s, const std::string& table,
@@ -111,14 +116,9 @@ Status SqliteDialect::SearchInsertMany(Session& s, const std::string& table,
   std::vector<Value> params;
   params.reserve(rows.size() * 3);
   for (const auto& row : rows) {
-    std::string joined;
-    for (const auto& t : row.terms) {
-      if (!joined.empty()) joined += ' ';
-      joined += Token(t);
-    }
     sql += params.empty() ? "(?, ?, ?)" : ", (?, ?, ?)";
     params.emplace_back(row.id);
-    params.emplace_back(std::move(joined));
+    params.emplace_back(JoinedTokens(row.terms));
     params.emplace_back(row.folded);
   }
   if (rows.empty()) return Ok();

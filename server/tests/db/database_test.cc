@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <limits>
 #include <thread>
 #include <vector>
@@ -253,6 +255,77 @@ TEST_P(DatabaseTest, SqliteWalIsCheckpointedOffTheWriterAndStaysBounded) {
   write_pages(100);
   EXPECT_LT(std::filesystem::file_size(wal), 1u << 20);
   EXPECT_EQ(AsInt(ReadRows("SELECT COUNT(*) FROM " + t_).rows.at(0).at(0)), 105);
+}
+
+TEST_P(DatabaseTest, OneWriteMayChangeMoreStoredPagesThanItsJournalHoldsInMemory) {
+  // Every row of 8,000 of about 1 KB is changed in one write: SQLite's savepoint journal keeps
+  // the original of each of some 2,000 stored pages (8 MB) and spills to a temporary file. With
+  // a spill threshold above 128 KiB, SQLite 3.40 failed that spill with "database or disk is full".
+  CreateNamedTable();
+  const std::string padding(1000, 'x');
+  ASSERT_TRUE(db_->Write([&](Session& s) -> Status {
+                  KEHU_TRY(s.Execute("WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k "
+                                     "WHERE i < 8000) INSERT INTO " + t_ + " (name, n) "
+                                     "SELECT ? || CAST(i AS " + d().TypeName(ColumnType::kText) + "), 0 FROM k",
+                                     {padding}));
+                  return Ok();
+                }).ok());
+  Status s = db_->Write([&](Session& s) -> Status {
+    KEHU_TRY(s.Execute("UPDATE " + t_ + " SET n = n + 1"));
+    return Ok();
+  });
+  ASSERT_TRUE(s.ok()) << Show(s.error());
+  EXPECT_EQ(AsInt(ReadRows("SELECT COUNT(*) FROM " + t_ + " WHERE n = 1").rows.at(0).at(0)), 8000);
+}
+
+TEST_P(DatabaseTest, SqliteJobThatEndsTheTransactionFailsAloneWithTheJobsBeforeIt) {
+  // SQLite rolls back the whole transaction on some errors (a full disk, an I/O error). The job
+  // that caused it, and the jobs before it in the group commit, fail with its error; the jobs
+  // after it must not run outside a transaction (committed, yet told they failed).
+  if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite's group commit";
+  CreateNamedTable();
+  std::promise<void> holding, release;
+  std::shared_future<void> released = release.get_future().share();
+  std::thread blocker([&] {  // holds the writer while the three jobs queue up behind it
+    EXPECT_TRUE(db_->Write([&](Session&) -> Status {
+                    holding.set_value();
+                    released.wait();
+                    return Ok();
+                  }).ok());
+  });
+  holding.get_future().wait();
+  auto enqueue = [&](std::function<Status(Session&)> fn) {
+    return std::async(std::launch::async, [this, fn] { return db_->Write(fn); });
+  };
+  auto before = enqueue([&](Session& s) -> Status {
+    KEHU_TRY(s.Execute("INSERT INTO " + t_ + " (name, n) VALUES ('before', 1)"));
+    return Ok();
+  });
+  while (db_->Stats().queued_writes < 1) std::this_thread::yield();
+  auto breaker = enqueue([&](Session& s) -> Status {
+    KEHU_TRY(s.ExecuteScript("ROLLBACK"));
+    return Conflict("ended_the_transaction");
+  });
+  while (db_->Stats().queued_writes < 2) std::this_thread::yield();
+  auto after = enqueue([&](Session& s) -> Status {
+    KEHU_TRY(s.Execute("INSERT INTO " + t_ + " (name, n) VALUES ('after', 1)"));
+    return Ok();
+  });
+  while (db_->Stats().queued_writes < 3) std::this_thread::yield();
+  release.set_value();
+  blocker.join();
+
+  Status b = breaker.get();
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.error().code, "ended_the_transaction");
+  Status first = before.get();
+  ASSERT_FALSE(first.ok());
+  EXPECT_EQ(first.error().code, "ended_the_transaction");
+  Status last = after.get();
+  EXPECT_TRUE(last.ok()) << Show(last.error());
+  Rows rows = ReadRows("SELECT name FROM " + t_ + " ORDER BY name");
+  ASSERT_EQ(rows.rows.size(), 1u);
+  EXPECT_EQ(AsText(rows.rows[0][0]), "after");
 }
 
 KEHU_INSTANTIATE_BACKENDS(DatabaseTest);

@@ -178,6 +178,17 @@ class SqliteDatabase : public Database {
     for (auto* job : batch) {
       (void)Control(conn, "SAVEPOINT job");
       Status st = RunJob(conn, *job->fn);
+      if (!st.ok() && sqlite3_get_autocommit(conn.handle())) {
+        // The job's error ended the whole transaction (SQLite rolls back on a full disk, an I/O
+        // error or no memory): the jobs before it are lost with it and fail with its error, not
+        // with a COMMIT that finds no transaction; the jobs after it start a batch of their own.
+        size_t lost = results.size() + 1;
+        Account(started, std::chrono::steady_clock::now(), lost);  // no commit
+        for (size_t i = 0; i < lost; ++i) batch[i]->done.set_value(st);
+        std::vector<WriteJob*> rest(batch.begin() + static_cast<std::ptrdiff_t>(lost), batch.end());
+        if (!rest.empty()) RunBatch(rest);
+        return;
+      }
       if (!st.ok()) (void)Control(conn, "ROLLBACK TO job");
       (void)Control(conn, "RELEASE job");
       results.push_back(std::move(st));
@@ -188,13 +199,19 @@ class SqliteDatabase : public Database {
     Status commit = dialect_.ApplyPendingSearchWrites(conn);
     if (commit.ok()) commit = Control(conn, "COMMIT");
     if (!commit.ok()) (void)Control(conn, "ROLLBACK");
+    Account(started, committing, batch.size());
+    for (size_t i = 0; i < batch.size(); ++i)
+      batch[i]->done.set_value(commit.ok() ? std::move(results[i]) : commit);
+  }
+
+  // Counts a batch of `jobs` writes in the writer's statistics; its commit began at `committing`.
+  void Account(std::chrono::steady_clock::time_point started, std::chrono::steady_clock::time_point committing,
+               size_t jobs) {
     const auto done = std::chrono::steady_clock::now();
     commit_ns_.fetch_add(Nanoseconds(done - committing), std::memory_order_relaxed);
     busy_ns_.fetch_add(Nanoseconds(done - started), std::memory_order_relaxed);
     batches_.fetch_add(1, std::memory_order_relaxed);
-    writes_.fetch_add(static_cast<int64_t>(batch.size()), std::memory_order_relaxed);
-    for (size_t i = 0; i < batch.size(); ++i)
-      batch[i]->done.set_value(commit.ok() ? std::move(results[i]) : commit);
+    writes_.fetch_add(static_cast<int64_t>(jobs), std::memory_order_relaxed);
   }
 
   // Checkpoints (copying the WAL's pages into the database file, and its fsync) run on a thread of

@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include <sqlite3.h>
+
 #include "database_fixture.h"
 
 namespace kehu::db::testing {
@@ -326,6 +328,16 @@ TEST_P(DatabaseTest, SqliteJobThatEndsTheTransactionFailsAloneWithTheJobsBeforeI
   Rows rows = ReadRows("SELECT name FROM " + t_ + " ORDER BY name");
   ASSERT_EQ(rows.rows.size(), 1u);
   EXPECT_EQ(AsText(rows.rows[0][0]), "after");
+}
+
+TEST_P(DatabaseTest, SqliteKeepsNoAllocationStatistics) {
+  // With them, every sqlite3_malloc and sqlite3_free of every connection takes one process-wide
+  // mutex (SqliteConnection::Open turns them off before SQLite's first use).
+  if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite's process-wide settings";
+  CreateNamedTable();
+  ASSERT_TRUE(Insert("counted?").ok());
+  EXPECT_EQ(Count(), 1);
+  EXPECT_EQ(sqlite3_memory_used(), 0);
 }
 
 KEHU_INSTANTIATE_BACKENDS(DatabaseTest);

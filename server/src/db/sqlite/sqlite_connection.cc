@@ -7,18 +7,23 @@ namespace kehu::db {
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
                                                                   bool writer,
                                                                   int busy_timeout_ms) {
-  // A group commit runs each job in a savepoint, whose journal keeps the original of every page
-  // the job changes first. Past SQLite's default of 64 KiB it spills to a temporary file, a pwrite
-  // per page: a create touches 20-odd index pages, and the spill was a quarter of the writer's
-  // time. The threshold is also the size of the journal's one memory chunk, which a spill writes
-  // in one call, and SQLite's unix VFS writes at most 128 KiB - 1 bytes per call (seekAndWriteFd
-  // masks the length with 0x1ffff): any larger threshold failed every job whose journal spilled
-  // (a handover of a rep's customers, a bulk load) with "database or disk is full". It can only be
-  // set before SQLite's first use in the process, which is this call.
-  constexpr int kStatementJournalSpill = (128 << 10) - 1;
-  static const bool kJournalSpillSet =
-      sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalSpill) == SQLITE_OK;
-  (void)kJournalSpillSet;
+  // Process-wide settings: sqlite3_config works only before SQLite's first use, which is this call.
+  static const bool kConfigured = [] {
+    // A group commit runs each job in a savepoint, whose journal keeps the original of every page
+    // the job changes first. Past SQLite's default of 64 KiB it spills to a temporary file, a
+    // pwrite per page: a create touches 20-odd index pages, and the spill was a quarter of the
+    // writer's time. The threshold is also the size of the journal's one memory chunk, which a
+    // spill writes in one call, and SQLite's unix VFS writes at most 128 KiB - 1 bytes per call
+    // (seekAndWriteFd masks the length with 0x1ffff): any larger threshold failed every job whose
+    // journal spilled (a handover of a rep's customers, a bulk load) with "database or disk is full".
+    constexpr int kStatementJournalSpill = (128 << 10) - 1;
+    bool spill = sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalSpill) == SQLITE_OK;
+    // No allocation statistics (nothing reads them): with them, every sqlite3_malloc and
+    // sqlite3_free takes one process-wide mutex, and the readers of all workers queued on it.
+    bool no_stats = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    return spill && no_stats;
+  }();
+  (void)kConfigured;
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (writer ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);

@@ -140,6 +140,9 @@ Status WriteChunk(db::Session& s, const db::Dialect& d, const Table& t, const Ch
 // Loads `count` rows of one entity, chunk by chunk, building the next while writing the current.
 Status Load(db::Database& db, const Table& t, int64_t first_id, int64_t count, const RowFn& row) {
   const char* name = t.entity->name.c_str();
+  const bool searched = !t.entity->search_fields.empty();
+  if (searched)
+    KEHU_TRY(db.Write([&](db::Session& s) { return db.dialect().BeginSearchBulkLoad(s, t.entity->table); }));
   std::future<Result<Chunk>> next;
   auto start = [&](int64_t begin) {
     next = std::async(std::launch::async, BuildChunk, std::cref(t), std::cref(row), first_id, begin,
@@ -155,6 +158,8 @@ Status Load(db::Database& db, const Table& t, int64_t first_id, int64_t count, c
       std::fprintf(stderr, "kehu generate: %s %lld/%lld\n", name, static_cast<long long>(done),
                    static_cast<long long>(count));
   }
+  if (searched)
+    KEHU_TRY(db.Write([&](db::Session& s) { return db.dialect().EndSearchBulkLoad(s, t.entity->table); }));
   return Ok();
 }
 

@@ -66,6 +66,10 @@ class Dialect {
   // Bulk loading: index entries of records that have none yet, many per statement.
   virtual Status SearchInsertMany(Session& s, const std::string& table,
                                   const std::vector<SearchRow>& rows) const = 0;
+  // Around a bulk load of `table`'s index while nothing else writes it (kehu generate): settings
+  // that trade the index's shape during the load for speed, and what restores both afterwards.
+  virtual Status BeginSearchBulkLoad(Session& s, const std::string& table) const { return Ok(); }
+  virtual Status EndSearchBulkLoad(Session& s, const std::string& table) const { return Ok(); }
   // The ids of the records whose terms include all `terms` and whose folded text contains
   // `verify` (when not empty), ascending: the index alone, no record rows.
   virtual Result<std::vector<int64_t>> SearchIds(Session& s, const std::string& table,

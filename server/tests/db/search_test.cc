@@ -67,6 +67,40 @@ TEST_P(SearchTest, FindsRecordsByTermsWithAwkwardCharacters) {
   EXPECT_EQ(Find({"nothing"}), Ids{});
 }
 
+TEST_P(SearchTest, BulkLoadFindsEveryRecordAndLeavesTheIndexToLiveWrites) {
+  // As kehu generate loads: many statements of many rows inside the bulk-load settings.
+  constexpr int kRows = 3000, kPerWrite = 100;
+  ASSERT_TRUE(db_->Write([&](Session& s) { return d().BeginSearchBulkLoad(s, t_); }).ok());
+  Ids sevens;
+  for (int first = 1; first <= kRows; first += kPerWrite) {
+    Status st = db_->Write([&](Session& s) -> Status {
+      std::vector<SearchRow> rows;
+      for (int id = first; id < first + kPerWrite; ++id) {
+        KEHU_TRY(s.Execute("INSERT INTO " + t_ + " (id, name) VALUES (?, ?)",
+                           {int64_t{id}, "n" + std::to_string(id)}));
+        rows.push_back({id, "n" + std::to_string(id), {"all", "m" + std::to_string(id % 7)}});
+      }
+      return d().SearchInsertMany(s, t_, rows);
+    });
+    ASSERT_TRUE(st.ok()) << Show(st.error());
+    for (int id = first; id < first + kPerWrite; ++id)
+      if (id % 7 == 3) sevens.push_back(id);
+  }
+  ASSERT_TRUE(db_->Write([&](Session& s) { return d().EndSearchBulkLoad(s, t_); }).ok());
+
+  EXPECT_EQ(Find({"all"}).size(), static_cast<size_t>(kRows));
+  EXPECT_EQ(Find({"all", "m3"}), sevens);
+  EXPECT_EQ(Find({"m3"}, "n1004"), Ids{1004});
+  ASSERT_TRUE(db_->Write([&](Session& s) { return d().SyncIdSequence(s, t_); }).ok());
+  int64_t live = AddRecord("live", {"all", "live"});
+  EXPECT_EQ(Find({"live"}), Ids{live});
+  EXPECT_EQ(Find({"all"}).size(), static_cast<size_t>(kRows + 1));
+  if (GetParam() == "sqlite") {  // FTS5 merges as it does for live writes again
+    Rows automerge = ReadRows("SELECT v FROM " + t_ + "_search_config WHERE k = 'automerge'");
+    EXPECT_EQ(AsInt(automerge.rows.at(0).at(0)), 4);
+  }
+}
+
 TEST_P(SearchTest, VerifyTextNarrowsCandidates) {
   int64_t a = AddRecord("北京科技 \"q\"", {"北京", "科技"});
   AddRecord("北京 银行", {"北京", "银行"});

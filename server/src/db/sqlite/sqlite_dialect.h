@@ -39,6 +39,8 @@ class SqliteDialect : public Dialect {
                                          const std::string& verify) const override;
   Status SearchInsertMany(Session& s, const std::string& table,
                           const std::vector<SearchRow>& rows) const override;
+  Status BeginSearchBulkLoad(Session& s, const std::string& table) const override;
+  Status EndSearchBulkLoad(Session& s, const std::string& table) const override;
   // Cached per query, stamped with the FTS5 structure record read in the caller's transaction.
   Result<std::shared_ptr<const std::vector<int64_t>>> SharedSearchIds(
       Session& s, const std::string& table, const std::vector<std::string>& terms,

@@ -98,8 +98,11 @@ std::string SqliteDialect::SearchTableDdl(const std::string& table) const {
     stamp += "CREATE TRIGGER IF NOT EXISTS " + table + "_stamp_" + event + " AFTER " + event + " ON " + table +
              " BEGIN UPDATE table_stamp SET version = version + 1 WHERE tbl = '" + table + "'; END;\n";
   }
+  // Terms only (detail=none: no positions) and no per-row token counts (columnsize=0: they serve
+  // bm25 ranking, which search does not use; one B-tree write less per indexed record). Tables
+  // made before columnsize=0 keep their counts and answer the same.
   return "CREATE VIRTUAL TABLE IF NOT EXISTS " + table +
-         "_search USING fts5(terms, folded UNINDEXED, tokenize='ascii', detail=none);\n"
+         "_search USING fts5(terms, folded UNINDEXED, tokenize='ascii', detail=none, columnsize=0);\n"
          "CREATE TABLE IF NOT EXISTS table_stamp (tbl TEXT PRIMARY KEY, version INTEGER NOT NULL);\n"
          "INSERT OR IGNORE INTO table_stamp (tbl, version) VALUES ('" + table + "', 0);\n" + stamp;
 }

@@ -135,15 +135,19 @@ Status SqliteDialect::SearchInsertMany(Session& s, const std::string& table,
 constexpr int kBulkLoadAutomerge = 16;
 constexpr int kDefaultAutomerge = 4;  // FTS5's own default, which live writes keep
 
+// An FTS5 special command on `table`'s index: 'optimize', or a setting such as 'automerge' with a value.
+std::string Fts5Command(const std::string& table, const std::string& command, int value = -1) {
+  const std::string fts = table + "_search";
+  if (value < 0) return "INSERT INTO " + fts + "(" + fts + ") VALUES ('" + command + "');\n";
+  return "INSERT INTO " + fts + "(" + fts + ", rank) VALUES ('" + command + "', " + std::to_string(value) + ");\n";
+}
+
 Status SqliteDialect::BeginSearchBulkLoad(Session& s, const std::string& table) const {
-  return s.ExecuteScript("INSERT INTO " + table + "_search(" + table + "_search, rank) VALUES ('automerge', " +
-                         std::to_string(kBulkLoadAutomerge) + ")");
+  return s.ExecuteScript(Fts5Command(table, "automerge", kBulkLoadAutomerge));
 }
 
 Status SqliteDialect::EndSearchBulkLoad(Session& s, const std::string& table) const {
-  const std::string command = "INSERT INTO " + table + "_search(" + table + "_search";
-  return s.ExecuteScript(command + ") VALUES ('optimize');\n" + command + ", rank) VALUES ('automerge', " +
-                         std::to_string(kDefaultAutomerge) + ")");
+  return s.ExecuteScript(Fts5Command(table, "optimize") + Fts5Command(table, "automerge", kDefaultAutomerge));
 }
 
 Status SqliteDialect::SearchDelete(Session& s, const std::string& table, int64_t id) const {

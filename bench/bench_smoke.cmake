@@ -10,3 +10,7 @@ set_tests_properties(bench_smoke PROPERTIES
   RUN_SERIAL TRUE
   TIMEOUT 180
   ENVIRONMENT "BENCH_OUT=${CMAKE_BINARY_DIR}/bench-smoke")
+
+# The report's verdicts on a made-up run (bench/lib/report_test.py): no server, under a second.
+add_test(NAME bench_report COMMAND python3 ${PROJECT_SOURCE_DIR}/bench/lib/report_test.py)
+set_tests_properties(bench_report PROPERTIES LABELS "bench")

@@ -297,12 +297,14 @@ def main():
     args = ap.parse_args()
 
     now = datetime.datetime.now(datetime.timezone.utc)
-    databases, sqlite_rows = [], {}
-    for db in args.dbs.split():
-        d = load_db(args.run, db, args.smoke, sqlite_rows)
+    # SQLite first, whatever the order asked for: the other databases' targets compare with it.
+    names = args.dbs.split()
+    loaded, sqlite_rows = {}, {}
+    for db in sorted(names, key=lambda name: name != "sqlite"):
+        loaded[db] = load_db(args.run, db, args.smoke, sqlite_rows)
         if db == "sqlite":
-            sqlite_rows = {(r["actor"], r["scenario"]): r for r in d["results"]}
-        databases.append(d)
+            sqlite_rows = {(r["actor"], r["scenario"]): r for r in loaded[db]["results"]}
+    databases = [loaded[db] for db in names]
 
     problems, misses = [], []
     for d in databases:

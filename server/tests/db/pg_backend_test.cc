@@ -54,8 +54,9 @@ class PgBackendTest : public ::testing::Test {
   std::unique_ptr<Database> db_;
 };
 
-TEST_F(PgBackendTest, SessionsUseUtf8UtcAndAStatementTimeout) {
+TEST_F(PgBackendTest, SessionsUseUtf8UtcAStatementTimeoutAndNoJit) {
   EXPECT_EQ(One("SHOW client_encoding"), Value(std::string("UTF8")));
+  EXPECT_EQ(One("SHOW jit"), Value(std::string("off")));
   EXPECT_EQ(One("SHOW TimeZone"), Value(std::string("UTC")));
   EXPECT_EQ(One("SHOW statement_timeout"), Value(std::string("30s")));
   EXPECT_EQ(One("SHOW transaction_isolation"), Value(std::string("repeatable read")));
@@ -144,6 +145,33 @@ TEST_F(PgBackendTest, LostConnectionIsReplaced) {
   int64_t next = AsInt(One("SELECT pg_backend_pid()"));
   EXPECT_GT(next, 0);
   EXPECT_NE(next, pid);
+}
+
+// A read's BEGIN goes out with its first statement (one round trip for both). Whatever that
+// statement does, the read ends cleanly and its connection is reused.
+TEST_F(PgBackendTest, ReadsBeginWithTheirFirstStatementAndEndCleanly) {
+  Open(DatabaseOptions{.read_connections = 2});
+  int64_t pid = AsInt(One("SELECT pg_backend_pid()"));
+  Status s = db_->Read([](Session& s) -> Status {
+    KEHU_TRY(s.Query("SELECT no_such_column FROM pg_class"));
+    return Ok();
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().detail.find("no_such_column"), std::string::npos) << Show(s.error());
+  EXPECT_TRUE(db_->Read([](Session&) { return Ok(); }).ok());
+  Rows rows;
+  s = db_->Read([&](Session& s) -> Status {
+    KEHU_TRY(s.ExecuteScript("SELECT 1; SELECT 2"));
+    KEHU_ASSIGN(rows, s.Query("SELECT current_setting('transaction_read_only'), "
+                              "current_setting('transaction_isolation'), pg_backend_pid()"));
+    return Ok();
+  });
+  ASSERT_TRUE(s.ok()) << Show(s.error());
+  EXPECT_EQ(rows.rows[0][0], Value(std::string("on")));
+  EXPECT_EQ(rows.rows[0][1], Value(std::string("repeatable read")));
+  EXPECT_EQ(rows.rows[0][2], Value(pid));
+  EXPECT_EQ(One("SELECT pg_backend_pid()"), Value(pid));
+  EXPECT_EQ(db_->Stats().pool_size, 1);
 }
 
 TEST_F(PgBackendTest, SlowStatementFailsWithQueryTimeout) {

@@ -1,5 +1,7 @@
 #include "db/postgres/pg_database.h"
 
+#include <poll.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -18,6 +20,14 @@ constexpr const char* kBeginWrite = "BEGIN";
 
 bool IsConnectionLost(PGconn* conn, const Error& error) {
   return error.code == "db_unavailable" && PQstatus(conn) != CONNECTION_OK;
+}
+
+// An idle connection has nothing to read. When the server ends it (a restart, an idle timeout,
+// pg_terminate_backend) its farewell or the end of the stream is there to read: then it is
+// checked the slow way, by a BEGIN that is safe to repeat.
+bool QuietSinceLastUse(PGconn* conn) {
+  pollfd fd{.fd = PQsocket(conn), .events = POLLIN, .revents = 0};
+  return fd.fd >= 0 && poll(&fd, 1, 0) == 0;
 }
 
 class PgDatabase : public Database {
@@ -88,6 +98,8 @@ Result<PgPool::Lease> PgDatabase::BeginOnLiveConnection(bool write) {
       last = std::move(lease).error();
       break;
     }
+    // A read sends its BEGIN with its first statement (PgSession::BeginWithFirstStatement).
+    if (!write && QuietSinceLastUse(lease->conn())) return std::move(lease).value();
     auto begun = ExecSimple(lease->conn(), write ? kBeginWrite : kBeginRead);
     if (begun.ok()) {
       if (write) waiting_writes_.fetch_sub(1, std::memory_order_relaxed);
@@ -103,6 +115,7 @@ Result<PgPool::Lease> PgDatabase::BeginOnLiveConnection(bool write) {
 Status PgDatabase::Transact(const SessionFn& fn, bool write) {
   KEHU_ASSIGN(PgPool::Lease lease, BeginOnLiveConnection(write));
   PgSession session(lease.conn(), lease.statements(), /*read_only=*/!write);
+  if (!write && PQtransactionStatus(lease.conn()) == PQTRANS_IDLE) session.BeginWithFirstStatement(kBeginRead);
   Status status = fn(session);
   if (status.ok() && session.first_error() && write) {
     // fn went on after a failed statement; PostgreSQL has already doomed the transaction.
@@ -113,11 +126,11 @@ Status PgDatabase::Transact(const SessionFn& fn, bool write) {
   if (status.ok()) {
     if (write) return Commit(lease.conn());
     // A read keeps nothing: if its COMMIT fails the lease drops the connection, fn's answer stands.
-    (void)ExecSimple(lease.conn(), "COMMIT");
+    if (session.begun()) (void)ExecSimple(lease.conn(), "COMMIT");
     return Ok();
   }
   // The lease closes the connection instead of reusing it if this ROLLBACK fails.
-  (void)ExecSimple(lease.conn(), "ROLLBACK");
+  if (session.begun()) (void)ExecSimple(lease.conn(), "ROLLBACK");
   return status;
 }
 

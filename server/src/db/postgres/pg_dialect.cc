@@ -129,6 +129,10 @@ Result<std::vector<int64_t>> PgDialect::SearchIds(Session& s, const std::string&
   // "record_id IN (SELECT record_id FROM x_search WHERE ...)" → the inner SELECT alone.
   sql = sql.substr(sql.find("(") + 1);
   sql.pop_back();
+  // A common word's rows (科技: 113,916 on 93,000 heap pages) overflow the default 4 MB bitmap,
+  // which then turns lossy and rechecks every row of those pages: 1.5 s instead of 0.8 s. 16 MB
+  // holds a bitmap of every page of a 1M-record search table; for this transaction only.
+  KEHU_TRY(s.Query("SELECT set_config('work_mem', '16MB', true)", {}));
   return s.QueryIds(sql + " ORDER BY record_id", params);
 }
 

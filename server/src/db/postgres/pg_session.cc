@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "db/postgres/pg_error.h"
@@ -121,6 +122,13 @@ Result<PgResult> PgSession::Run(std::string_view sql, std::span<const Value> par
   }
   Params p(params);
   const int n = static_cast<int>(params.size());
+  if (pending_begin_) {
+    std::string name;
+    if (statements_) {
+      KEHU_ASSIGN(name, Prepared(translated.sql, p.types));
+    }
+    return RunAfterBegin(name, translated.sql, p.types, p.values);
+  }
   if (statements_) {
     KEHU_ASSIGN(std::string name, Prepared(translated.sql, p.types));
     PgResult res(PQexecPrepared(conn_, name.c_str(), n, p.values.data(), nullptr, nullptr, 0), &PQclear);
@@ -132,6 +140,40 @@ Result<PgResult> PgSession::Run(std::string_view sql, std::span<const Value> par
                &PQclear);
   if (!Succeeded(res.get())) return Remember(StatementError(conn_, res.get()));
   return res;
+}
+
+Result<PgResult> PgSession::RunAfterBegin(const std::string& name, const std::string& sql,
+                                          const std::vector<Oid>& types, const std::vector<const char*>& values) {
+  const char* begin = std::exchange(pending_begin_, nullptr);
+  const int n = static_cast<int>(values.size());
+  bool sent = PQenterPipelineMode(conn_) == 1 &&
+              PQsendQueryParams(conn_, begin, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+              (name.empty() ? PQsendQueryParams(conn_, sql.c_str(), n, types.data(), values.data(), nullptr, nullptr, 0)
+                            : PQsendQueryPrepared(conn_, name.c_str(), n, values.data(), nullptr, nullptr, 0)) == 1 &&
+              PQpipelineSync(conn_) == 1;
+  // Each query's result is followed by a null; the sync's own result ends the pipeline. A broken
+  // connection yields nulls only, hence the bound.
+  std::vector<PgResult> results;
+  for (int nulls = 0; sent && nulls <= 2;) {
+    PGresult* res = PQgetResult(conn_);
+    if (res == nullptr) {
+      ++nulls;
+      continue;
+    }
+    if (PQresultStatus(res) == PGRES_PIPELINE_SYNC) {
+      PQclear(res);
+      break;
+    }
+    results.emplace_back(res, &PQclear);
+  }
+  // On failure the connection stays in pipeline mode, where its next plain statement (the
+  // ROLLBACK) fails too, and the pool closes it.
+  if (!sent || PQexitPipelineMode(conn_) != 1 || results.size() != 2)
+    return Remember(StatementError(conn_, results.empty() ? nullptr : results.front().get()));
+  // A failed BEGIN makes the pipeline skip the statement (PGRES_PIPELINE_ABORTED): its error is the BEGIN's.
+  if (!Succeeded(results[0].get())) return Remember(StatementError(conn_, results[0].get()));
+  if (!Succeeded(results[1].get())) return Remember(StatementError(conn_, results[1].get()));
+  return std::move(results[1]);
 }
 
 // Statements are keyed by their parameter types too: the same text with a NULL where an integer
@@ -168,8 +210,10 @@ Result<int64_t> PgSession::Execute(std::string_view sql, std::span<const Value> 
 }
 
 Status PgSession::ExecuteScript(std::string_view sql) {
-  // The simple query protocol runs several statements in one round trip, inside our transaction.
-  std::string script(sql);
+  // The simple query protocol runs several statements in one round trip, inside our transaction
+  // (begun by this very script if it is the session's first statement).
+  std::string script = pending_begin_ ? std::string(std::exchange(pending_begin_, nullptr)) + ";\n" : "";
+  script += sql;
   PgResult res(PQexec(conn_, script.c_str()), &PQclear);
   if (!Succeeded(res.get())) return Remember(StatementError(conn_, res.get()));
   return Ok();

@@ -38,8 +38,18 @@ class PgSession : public Session {
   const std::optional<Error>& first_error() const { return first_error_; }
   bool read_only() const { return read_only_; }
 
+  // The transaction is not open yet: `begin` goes out with the session's first statement, in the
+  // same round trip (libpq's pipeline mode). A read of one statement then waits for one answer
+  // instead of two. begun(): whether it has been sent, i.e. whether there is anything to end.
+  void BeginWithFirstStatement(const char* begin) { pending_begin_ = begin; }
+  bool begun() const { return pending_begin_ == nullptr; }
+
  private:
   Result<PgResult> Run(std::string_view sql, std::span<const Value> params);
+  // Sends the pending BEGIN, then the statement (prepared as `name`, or else `sql` with `types`),
+  // and waits once for both results.
+  Result<PgResult> RunAfterBegin(const std::string& name, const std::string& sql, const std::vector<Oid>& types,
+                                 const std::vector<const char*>& values);
   Error Remember(Error error);
 
   Result<std::string> Prepared(const std::string& sql, const std::vector<Oid>& types);
@@ -47,6 +57,7 @@ class PgSession : public Session {
   PGconn* conn_;
   StatementCache* statements_;
   bool read_only_;
+  const char* pending_begin_ = nullptr;
   std::optional<Error> first_error_;
 };
 

@@ -13,6 +13,9 @@ namespace kehu::db {
 
 class Session;
 
+// The ids in both ascending lists, ascending.
+std::vector<int64_t> IntersectSortedIds(const std::vector<int64_t>& a, const std::vector<int64_t>& b);
+
 enum class ColumnType { kInteger, kReal, kText };
 
 // One record's search index entry (see core/text/search_terms.h for what the fields hold).
@@ -84,6 +87,13 @@ class Dialect {
     if (!ids.ok()) return std::move(ids).error();
     return std::make_shared<const std::vector<int64_t>>(std::move(*ids));
   }
+  // The ids among `among` (ascending) that SearchIds would return, as a shared list. Callers use it
+  // for a few candidates (a rep's allowed customers), where the whole list may cost far more to read
+  // than it saves: PostgreSQL reads a table row per match (科技: 113,916 rows, about a second)
+  // where the rep's 4,963 candidates take tens of ms. Default: SharedSearchIds, intersected.
+  virtual Result<std::shared_ptr<const std::vector<int64_t>>> SharedSearchIdsAmong(
+      Session& s, const std::string& table, const std::vector<std::string>& terms, const std::string& verify,
+      const std::vector<int64_t>& among) const;
   // The ids a query over `table` selects (`sql` returns one id column), ascending, as a list shared
   // with the dialect, which may keep it until `table` next changes (a rep's 5,000 allowed customers,
   // read from an index for each search, were half of a rep's search). Only for conditions on

@@ -38,13 +38,12 @@ std::optional<std::pair<std::string, std::string>> PrefixRange(const std::string
 
 Result<NarrowedSearch> NarrowSearch(db::Session& s, const db::Dialect& d, const meta::Entity& e,
                                     const text::SearchQuery& query, const Where& where, bool unrestricted) {
-  KEHU_ASSIGN(auto shared_hits, d.SharedSearchIds(s, e.table, query.terms, query.verify));
-  const std::vector<int64_t>& hits = *shared_hits;
   std::vector<int64_t> result;
   if (unrestricted) {
     // Every live record is allowed: drop the few in the recycle bin (its own small index).
+    KEHU_ASSIGN(auto hits, d.SharedSearchIds(s, e.table, query.terms, query.verify));
     KEHU_ASSIGN(auto gone, d.SharedTableIds(s, e.table, "SELECT id FROM " + e.table + " WHERE deleted_at IS NOT NULL", {}));
-    std::set_difference(hits.begin(), hits.end(), gone->begin(), gone->end(), std::back_inserter(result));
+    std::set_difference(hits->begin(), hits->end(), gone->begin(), gone->end(), std::back_inserter(result));
   } else {
     // The allowed side, from the covering indexes of the access and filter columns, shared until
     // the table changes when the condition reads only its columns; too many (an unselective filter
@@ -56,13 +55,8 @@ Result<NarrowedSearch> NarrowSearch(db::Session& s, const db::Dialect& d, const 
     KEHU_ASSIGN(auto allowed, OnlyOwnColumns(where.sql) ? d.SharedTableIds(s, e.table, sql, params)
                                                           : d.Dialect::SharedTableIds(s, e.table, sql, params));
     if (allowed->size() > kMaxCandidateIds) return NarrowedSearch{};
-    if (allowed->size() * 16 < hits.size()) {
-      // Few allowed among many hits (a rep's 5,000 among 113,916): look each one up in the hits.
-      for (int64_t id : *allowed)
-        if (std::binary_search(hits.begin(), hits.end(), id)) result.push_back(id);
-    } else {
-      std::set_intersection(hits.begin(), hits.end(), allowed->begin(), allowed->end(), std::back_inserter(result));
-    }
+    KEHU_ASSIGN(auto hits, d.SharedSearchIdsAmong(s, e.table, query.terms, query.verify, *allowed));
+    result = *hits;
   }
   NarrowedSearch out;
   out.total = static_cast<int64_t>(result.size());

@@ -5,8 +5,9 @@
 // NarrowSearch answers the same question from both ends instead, cheaply: the index's matching ids
 // (one read of its posting lists, no record rows) and the ids the rest of the query allows (access,
 // filters, recycle bin: a covering index scan, when they are few enough); their intersection is
-// exactly the result set. When it is small the list query runs over just those ids, and `total` is
-// its size. When both sides are large (an admin searching a common word) the caller keeps the
+// exactly the result set (Dialect::SharedSearchIdsAmong intersects them: PostgreSQL asks only
+// about the allowed ids unless the word's whole list is cached, as reading it costs a row per
+// match there). When it is small the list query runs over just those ids, and `total` is its size. When both sides are large (an admin searching a common word) the caller keeps the
 // plain predicate; only then does the cost grow with the number of matches.
 //
 // RankedSearchPage orders a known result set too large to rank row by row (more than

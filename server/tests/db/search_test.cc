@@ -109,6 +109,52 @@ TEST_P(SearchTest, VerifyTextNarrowsCandidates) {
   EXPECT_EQ(Find({"北京"}, "上海"), Ids{});
 }
 
+// A few candidates' matches (a rep's allowed customers), whether the whole list is cached or not,
+// never stale after a write, and the same for more candidates than a dialect asks about.
+TEST_P(SearchTest, SearchAmongCandidatesFindsTheirMatchesOnly) {
+  int64_t a = AddRecord("北京科技", {"北京", "科技"});
+  int64_t b = AddRecord("北京银行", {"北京", "银行"});
+  int64_t c = AddRecord("上海科技", {"上海", "科技"});
+  int64_t e = AddRecord("北京科学", {"北京", "科学"});
+  auto among = [&](const Terms& terms, const std::string& verify, const Ids& candidates) {
+    Ids found;
+    Status st = db_->Read([&](Session& s) -> Status {
+      KEHU_ASSIGN(auto ids, d().SharedSearchIdsAmong(s, t_, terms, verify, candidates));
+      found = *ids;
+      return Ok();
+    });
+    EXPECT_TRUE(st.ok()) << Show(st.error());
+    return found;
+  };
+  EXPECT_EQ(among({"科技"}, "", {a, b}), Ids{a});
+  EXPECT_EQ(among({"北京"}, "", {a, b, c}), (Ids{a, b}));
+  EXPECT_EQ(among({"北京"}, "北京科", {a, b, c, e}), (Ids{a, e}));
+  EXPECT_EQ(among({"北京", "科学"}, "", {a, b, c, e}), Ids{e});
+  EXPECT_EQ(among({"北京"}, "", {}), Ids{});
+  EXPECT_EQ(among({"北京"}, "", {c, 999999}), Ids{});
+
+  Status st = db_->Read([&](Session& s) -> Status {
+    KEHU_ASSIGN(auto all, d().SharedSearchIds(s, t_, {"北京"}, ""));
+    EXPECT_EQ(*all, (Ids{a, b, e}));
+    return Ok();
+  });
+  ASSERT_TRUE(st.ok()) << Show(st.error());
+  EXPECT_EQ(among({"北京"}, "", {a, b, c}), (Ids{a, b}));
+
+  st = db_->Write([&](Session& s) { return d().SearchUpsert(s, t_, b, "上海银行", {"上海", "银行"}); });
+  ASSERT_TRUE(st.ok()) << Show(st.error());
+  EXPECT_EQ(among({"北京"}, "", {a, b, c}), Ids{a});
+  EXPECT_EQ(among({"上海"}, "", {a, b, c}), (Ids{b, c}));
+  st = db_->Write([&](Session& s) { return d().SearchDelete(s, t_, a); });
+  ASSERT_TRUE(st.ok()) << Show(st.error());
+  EXPECT_EQ(among({"科技"}, "", {a, b}), Ids{});
+
+  Ids many;
+  for (int64_t id = 1; id <= 30000; ++id) many.push_back(id);
+  EXPECT_EQ(among({"科技"}, "", many), Ids{c});
+  EXPECT_EQ(among({"北京"}, "", many), Ids{e});
+}
+
 TEST_P(SearchTest, UpsertReplacesTermsAndDeleteRemovesThem) {
   int64_t a = AddRecord("first", {"old", "shared"});
   int64_t b = AddRecord("second", {"shared"});

@@ -1,5 +1,8 @@
 #include "db/postgres/pg_dialect.h"
 
+#include <functional>
+#include <string_view>
+
 #include "db/database.h"
 #include "db/postgres/pg_session.h"
 #include "db/postgres/pg_sql.h"
@@ -125,15 +128,42 @@ Result<std::vector<int64_t>> PgDialect::SearchIds(Session& s, const std::string&
                                                   const std::vector<std::string>& terms,
                                                   const std::string& verify) const {
   std::vector<Value> params;
-  std::string sql = SearchPredicate(table, "record_id", terms, verify, params);
-  // "record_id IN (SELECT record_id FROM x_search WHERE ...)" → the inner SELECT alone.
-  sql = sql.substr(sql.find("(") + 1);
-  sql.pop_back();
+  const std::string match = MatchCondition(terms, verify, params);
   // A common word's rows (科技: 113,916 on 93,000 heap pages) overflow the default 4 MB bitmap,
   // which then turns lossy and rechecks every row of those pages: 1.5 s instead of 0.8 s. 16 MB
   // holds a bitmap of every page of a 1M-record search table; for this transaction only.
   KEHU_TRY(s.Query("SELECT set_config('work_mem', '16MB', true)", {}));
-  return s.QueryIds(sql + " ORDER BY record_id", params);
+  return s.QueryIds("SELECT record_id FROM " + table + "_search WHERE " + match + " ORDER BY record_id", params);
+}
+
+Result<std::shared_ptr<const std::vector<int64_t>>> PgDialect::SharedSearchIdsAmong(
+    Session& s, const std::string& table, const std::vector<std::string>& terms, const std::string& verify,
+    const std::vector<int64_t>& among) const {
+  if (among.size() > kMaxCandidatesAsked) return Dialect::SharedSearchIdsAmong(s, table, terms, verify, among);
+  if (among.empty()) return std::make_shared<const std::vector<int64_t>>();
+  KEHU_ASSIGN(auto version, SnapshotStamp(s, table + "_search"));
+  std::string key = SearchIdCache::KeyOf(table, terms, verify);
+  if (version) {
+    if (auto all = search_cache_.Find(key, *version))
+      return std::make_shared<const std::vector<int64_t>>(IntersectSortedIds(*all, among));
+  }
+  auto ask = [&]() -> Result<std::shared_ptr<const std::vector<int64_t>>> {
+    std::string ids = "{";
+    for (int64_t id : among) ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
+    std::vector<Value> params{Value(ids + "}")};
+    const std::string match = MatchCondition(terms, verify, params);
+    KEHU_ASSIGN(std::vector<int64_t> found,
+                s.QueryIds("SELECT record_id FROM " + table + "_search WHERE record_id = ANY(?::bigint[]) AND " +
+                               match + " ORDER BY record_id",
+                           params));
+    return std::make_shared<const std::vector<int64_t>>(std::move(found));
+  };
+  if (!version) return ask();
+  // Keyed by the candidates' hash: a collision could only mix up two actors' result sets, and
+  // every list query keeps its own access condition besides (records/search_narrowing.h).
+  const std::string_view bytes(reinterpret_cast<const char*>(among.data()), among.size() * sizeof(int64_t));
+  key += "\x01" + std::to_string(among.size()) + ":" + std::to_string(std::hash<std::string_view>{}(bytes));
+  return search_cache_.GetOrCompute(key, *version, ask);
 }
 
 Result<std::optional<std::string>> PgDialect::SnapshotStamp(Session& s, const std::string& tbl) const {
@@ -165,19 +195,23 @@ void PgDialect::UseCollation(const std::string& collation) {
   bytewise_ = collation == "C" || collation == "POSIX" || collation == "C.UTF-8" || collation == "C.utf8";
 }
 
-std::string PgDialect::SearchPredicate(const std::string& table, const std::string& id_expr,
-                                       const std::vector<std::string>& terms,
-                                       const std::string& verify,
-                                       std::vector<Value>& params) const {
-  std::string sql =
-      id_expr + " IN (SELECT record_id FROM " + table + "_search WHERE terms @> ?::text[]";
+std::string PgDialect::MatchCondition(const std::vector<std::string>& terms, const std::string& verify,
+                                      std::vector<Value>& params) {
+  std::string sql = "terms @> ?::text[]";
   params.emplace_back(TextArrayLiteral(terms));
   if (!verify.empty()) {
     sql += " AND strpos(folded, ?) > 0";
     params.emplace_back(verify);
   }
-  sql += ")";
   return sql;
+}
+
+std::string PgDialect::SearchPredicate(const std::string& table, const std::string& id_expr,
+                                       const std::vector<std::string>& terms,
+                                       const std::string& verify,
+                                       std::vector<Value>& params) const {
+  return id_expr + " IN (SELECT record_id FROM " + table + "_search WHERE " + MatchCondition(terms, verify, params) +
+         ")";
 }
 
 }  // namespace kehu::db::pg

@@ -42,6 +42,13 @@ class PgDialect : public Dialect {
   Result<std::shared_ptr<const std::vector<int64_t>>> SharedSearchIds(
       Session& s, const std::string& table, const std::vector<std::string>& terms,
       const std::string& verify) const override;
+  // The whole list when it is cached; else, for up to kMaxCandidatesAsked candidates, only theirs:
+  // a bitmap of their primary keys ANDed with the terms' (no row read per match of a common word),
+  // cached by the candidates' hash as well.
+  Result<std::shared_ptr<const std::vector<int64_t>>> SharedSearchIdsAmong(
+      Session& s, const std::string& table, const std::vector<std::string>& terms, const std::string& verify,
+      const std::vector<int64_t>& among) const override;
+  static constexpr size_t kMaxCandidatesAsked = 20000;
   Status SearchInsertMany(Session& s, const std::string& table,
                           const std::vector<SearchRow>& rows) const override;
   // Cached like SharedSearchIds, stamped by the slots a trigger on the entity table itself moves.
@@ -64,6 +71,9 @@ class PgDialect : public Dialect {
   // change moved it, and a later snapshot sees all an earlier one saw, so equal sums saw the same
   // table. Nullopt outside a read-only transaction (its own changes are in no committed sum).
   Result<std::optional<std::string>> SnapshotStamp(Session& s, const std::string& tbl) const;
+  // "terms @> ?::text[]" and, with `verify`, "AND strpos(folded, ?) > 0": a search row's match.
+  static std::string MatchCondition(const std::vector<std::string>& terms, const std::string& verify,
+                                    std::vector<Value>& params);
 
   bool bytewise_ = false;
   mutable SearchIdCache search_cache_;

@@ -9,7 +9,8 @@
 # Environment: BENCH_CUSTOMERS (1000000), BENCH_CONTACTS (2 × customers), BENCH_USERS (200),
 # BENCH_DEPARTMENTS (20), BENCH_SECONDS per scenario (20), BENCH_DBS ("sqlite postgresql"),
 # BENCH_SCENARIOS (all), BENCH_OUT (bench/results), BENCH_STRICT=1 (exit 1 when a target is
-# missed), BENCH_SMOKE=1 (same as --smoke), BENCH_IMPORT_ROWS (100000; 0 skips the CSV import).
+# missed), BENCH_SMOKE=1 (same as --smoke), BENCH_IMPORT_ROWS (100000; 0 skips the CSV import),
+# BENCH_PG_SHARED_BUFFERS (PostgreSQL's buffer cache: 2GB, the size of SQLite's memory map).
 # Smoke mode checks that the harness works, not how fast: 2,000 customers, 1 s per scenario, every
 # scenario must have run with requests and zero errors (exit 1 otherwise); report in BENCH_OUT
 # (default BUILD_DIR/bench-smoke). Servers and clusters started here are stopped on exit.
@@ -22,7 +23,7 @@ SMOKE=${BENCH_SMOKE:-0}
 for arg in "$@"; do
   case $arg in
     --smoke) SMOKE=1 ;;
-    -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "bench: unknown option $arg" >&2; exit 2 ;;
     *) BUILD=$arg ;;
   esac
@@ -50,6 +51,7 @@ else
   OUT=${BENCH_OUT:-$ROOT/bench/results}
   PAUSE=${BENCH_PAUSE:-2}  # lets the server settle (WAL checkpoint after writes) between scenarios
   BENCH_IMPORT_ROWS=${BENCH_IMPORT_ROWS:-100000}
+  export BENCH_PG_SHARED_BUFFERS=${BENCH_PG_SHARED_BUFFERS:-2GB}
 fi
 CONTACTS=${BENCH_CONTACTS:-$((CUSTOMERS * 2))}
 SCENARIOS=${BENCH_SCENARIOS:-$ALL_SCENARIOS}

@@ -6,6 +6,8 @@
 #                                  prints it. Reuses a cluster already running in DIR.
 #   pg-test-cluster.sh stop DIR    stops it (immediate: the data is thrown away) and removes DIR.
 #
+# KEHU_PG_OPTIONS adds server options at start ("-c shared_buffers=2GB"; the bench sets it).
+#
 # Idempotent and non-interactive. PostgreSQL refuses to run as root, so as root the server runs as
 # the `postgres` system user that the postgresql-15 package creates. Its data and sockets live in
 # DIR, or in a private directory under /tmp when DIR is unusable for that (the postgres user cannot
@@ -87,7 +89,7 @@ start_server() {
   for _ in $(seq 1 10); do
     port=$(pick_port)
     if as_pg "$BIN/pg_ctl" start -D "$data" -w -t 60 -l "$rundir/server.log" \
-      -o "-p $port -k $rundir" >/dev/null 2>&1; then
+      -o "-p $port -k $rundir ${KEHU_PG_OPTIONS:-}" >/dev/null 2>&1; then
       echo "$port"
       return 0
     fi

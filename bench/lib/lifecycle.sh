@@ -20,17 +20,21 @@ PG_BIN=${KEHU_PG_BIN:-/usr/lib/postgresql/15/bin}
 # pg_start DIR: starts a cluster with scripts/pg-test-cluster.sh (as the ctest fixture does) and
 # sets PG_URL. That script turns durability off for tests; a benchmark compares durable commits
 # (SQLite runs synchronous=FULL), so fsync, synchronous_commit and full_page_writes go back on.
+# Its buffer cache is that script's 64 MB unless BENCH_PG_SHARED_BUFFERS says otherwise: 2 GB in a
+# full run, SQLite's memory map (run.sh); a tuned server gets a quarter of the RAM.
 pg_start() {
   PG_DIR=$1
-  PG_URL=$(bash "$ROOT/scripts/pg-test-cluster.sh" start "$PG_DIR")
+  PG_URL=$(KEHU_PG_OPTIONS="${BENCH_PG_SHARED_BUFFERS:+-c shared_buffers=$BENCH_PG_SHARED_BUFFERS}" \
+    bash "$ROOT/scripts/pg-test-cluster.sh" start "$PG_DIR")
   "$PG_BIN/psql" -qAtX -v ON_ERROR_STOP=1 "$PG_URL" \
     -c "ALTER SYSTEM SET fsync = on" -c "ALTER SYSTEM SET synchronous_commit = on" \
     -c "ALTER SYSTEM SET full_page_writes = on" -c "SELECT pg_reload_conf()" >/dev/null
 }
 
-# pg_settings URL: the settings that matter for the figures, one "name=value" per line.
+# pg_settings URL: the settings that matter for the figures, one "name=value" per line, as SHOW
+# spells them ("64MB"; the setting and its unit side by side read "81928kB" for 8192 × 8kB).
 pg_settings() {
-  "$PG_BIN/psql" -qAtX "$1" -c "SELECT name || '=' || setting || coalesce(unit, '') FROM pg_settings
+  "$PG_BIN/psql" -qAtX "$1" -c "SELECT name || '=' || current_setting(name) FROM pg_settings
     WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'full_page_writes',
                    'shared_buffers', 'max_connections', 'lc_ctype') ORDER BY name"
 }

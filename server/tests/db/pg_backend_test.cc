@@ -172,6 +172,28 @@ TEST_F(PgBackendTest, ReadsBeginWithTheirFirstStatementAndEndCleanly) {
   EXPECT_EQ(rows.rows[0][2], Value(pid));
   EXPECT_EQ(One("SELECT pg_backend_pid()"), Value(pid));
   EXPECT_EQ(db_->Stats().pool_size, 1);
+
+  // Back to back, on the one connection.
+  for (int i = 0; i < 200; ++i) ASSERT_EQ(One("SELECT pg_backend_pid()"), Value(pid)) << "read " << i;
+
+  // The transaction has ended (no snapshot held while the connection idles in the pool), and a
+  // write on the same connection begins its own.
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  PGconn* other = PQconnectdb(url_.c_str());
+  ASSERT_EQ(PQstatus(other), CONNECTION_OK);
+  std::string state = "SELECT state FROM pg_stat_activity WHERE pid = " + std::to_string(pid);
+  PGresult* res = PQexec(other, state.c_str());
+  ASSERT_EQ(PQntuples(res), 1);
+  EXPECT_STREQ(PQgetvalue(res, 0, 0), "idle");
+  PQclear(res);
+  PQfinish(other);
+  s = db_->Write([&](Session& s) -> Status {
+    KEHU_ASSIGN(rows, s.Query("SELECT pg_backend_pid()"));
+    return s.ExecuteScript("CREATE TABLE after_read (v INT)");
+  });
+  ASSERT_TRUE(s.ok()) << Show(s.error());
+  EXPECT_EQ(rows.rows[0][0], Value(pid));
+  EXPECT_EQ(One("SELECT COUNT(*) FROM after_read"), Value(int64_t{0}));
 }
 
 TEST_F(PgBackendTest, SlowStatementFailsWithQueryTimeout) {

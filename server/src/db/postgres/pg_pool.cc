@@ -73,7 +73,9 @@ Result<PgPool::Lease> PgPool::Acquire() {
 }
 
 void PgPool::Release(PGconn* conn) {
-  bool reusable = PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) == PQTRANS_IDLE;
+  // Still in pipeline mode: a pipelined BEGIN failed half-way (PgSession), leaving replies unread.
+  bool reusable = PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) == PQTRANS_IDLE &&
+                  PQpipelineStatus(conn) == PQ_PIPELINE_OFF;
   {
     std::lock_guard lock(mu_);
     --in_use_;

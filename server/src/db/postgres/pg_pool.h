@@ -2,7 +2,8 @@
 //
 // Acquire() hands out an idle connection, opens a new one while fewer than max_size are open, or
 // blocks until one is released; after `wait` it gives up with db_unavailable. A connection that
-// comes back broken (PQstatus bad) or still inside a transaction is closed instead of reused.
+// comes back broken (PQstatus bad), still inside a transaction or in pipeline mode is closed instead
+// of reused.
 #pragma once
 
 #include <libpq-fe.h>

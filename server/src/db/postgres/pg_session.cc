@@ -166,8 +166,7 @@ Result<PgResult> PgSession::RunAfterBegin(const std::string& name, const std::st
     }
     results.emplace_back(res, &PQclear);
   }
-  // On failure the connection stays in pipeline mode, where its next plain statement (the
-  // ROLLBACK) fails too, and the pool closes it.
+  // On failure the connection may stay in pipeline mode; the pool then closes it (PgPool::Release).
   if (!sent || PQexitPipelineMode(conn_) != 1 || results.size() != 2)
     return Remember(StatementError(conn_, results.empty() ? nullptr : results.front().get()));
   // A failed BEGIN makes the pipeline skip the statement (PGRES_PIPELINE_ABORTED): its error is the BEGIN's.

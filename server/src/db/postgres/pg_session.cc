@@ -122,21 +122,14 @@ Result<PgResult> PgSession::Run(std::string_view sql, std::span<const Value> par
   }
   Params p(params);
   const int n = static_cast<int>(params.size());
-  if (pending_begin_) {
-    std::string name;
-    if (statements_) {
-      KEHU_ASSIGN(name, Prepared(translated.sql, p.types));
-    }
-    return RunAfterBegin(name, translated.sql, p.types, p.values);
-  }
+  std::string name;  // the prepared statement, when statements are prepared
   if (statements_) {
-    KEHU_ASSIGN(std::string name, Prepared(translated.sql, p.types));
-    PgResult res(PQexecPrepared(conn_, name.c_str(), n, p.values.data(), nullptr, nullptr, 0), &PQclear);
-    if (!Succeeded(res.get())) return Remember(StatementError(conn_, res.get()));
-    return res;
+    KEHU_ASSIGN(name, Prepared(translated.sql, p.types));
   }
-  PgResult res(PQexecParams(conn_, translated.sql.c_str(), n, p.types.data(), p.values.data(), nullptr,
-                            nullptr, 0),
+  if (pending_begin_) return RunAfterBegin(name, translated.sql, p.types, p.values);
+  PgResult res(name.empty() ? PQexecParams(conn_, translated.sql.c_str(), n, p.types.data(), p.values.data(),
+                                           nullptr, nullptr, 0)
+                            : PQexecPrepared(conn_, name.c_str(), n, p.values.data(), nullptr, nullptr, 0),
                &PQclear);
   if (!Succeeded(res.get())) return Remember(StatementError(conn_, res.get()));
   return res;

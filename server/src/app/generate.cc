@@ -244,6 +244,8 @@ Status Generate(Services& sv, const GenerateOptions& o, json::object& summary) {
   }));
 
   std::fprintf(stderr, "kehu generate: building indexes\n");
+  KEHU_TRY(records::BuildIndexes(db, *customers));
+  KEHU_TRY(records::BuildIndexes(db, *contacts));
   KEHU_TRY(records::SyncSchema(db, *sv.registry));
   KEHU_TRY(db.Write([&](db::Session& s) -> Status {
     if (auto lift = db.dialect().LiftStatementTimeout(); !lift.empty()) KEHU_TRY(s.ExecuteScript(lift));

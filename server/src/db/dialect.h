@@ -42,6 +42,10 @@ class Dialect {
   // A statement for the start of a transaction that builds indexes on big tables (schema sync,
   // bulk loads), lifting the per-statement time limit for that transaction only; empty if none.
   virtual std::string LiftStatementTimeout() const { return ""; }
+  // Statements for the start of a transaction that builds an index over millions of rows after a
+  // bulk load (kehu generate): more memory for the sort, more threads. SQLite's stay with the
+  // writer's connection; PostgreSQL's last for the transaction. Empty if none.
+  virtual std::string BulkIndexBuildSettings() const { return ""; }
 
   // After rows were inserted with explicit ids: the next generated id follows the largest one.
   virtual Status SyncIdSequence(Session& s, const std::string& table) const { return Ok(); }

@@ -83,7 +83,9 @@ std::vector<IndexDef> IndexDdl(const meta::Entity& e, const std::string& asc_nul
     return n;
   };
   for (const auto& f : e.fields) {
-    if (f.unique) add("ux_" + e.table + "_" + f.column, f.column, "", "UNIQUE INDEX");
+    // NULLs never collide in a unique index, so leaving them out changes nothing but its size
+    // (most contacts have no 编号); "column = ?" lookups imply IS NOT NULL and still use it.
+    if (f.unique) add("ux_" + e.table + "_" + f.column + "_set", f.column, f.column + " IS NOT NULL", "UNIQUE INDEX");
     // Most records link to nothing (no 经销商, no 上级公司): indexing only the links keeps the
     // index small and its statistics honest, so "dealerId=42" seeks it instead of scanning.
     if (f.type == FieldType::kRelation)
@@ -94,12 +96,23 @@ std::vector<IndexDef> IndexDdl(const meta::Entity& e, const std::string& asc_nul
   // deleted_at index instead).
   for (const auto& idx : e.indexes)
     add(index_name(idx) + "_live", column_list(idx), "deleted_at IS NULL");
-  add("ix_" + e.table + "_deleted_at", "deleted_at");
+  // The recycle bin's index holds only the deleted records: every query of the bin says
+  // "deleted_at IS NOT NULL", and a full index would hold a NULL for every live record and cost
+  // every create one more index write.
+  add("ix_" + e.table + "_deleted", "deleted_at", "deleted_at IS NOT NULL");
+  // 查重 probes ask "column = ?", which implies IS NOT NULL: the records without a credit code or
+  // an e-mail stay out of these indexes.
   for (const auto& name : e.duplicate_fields) {
     std::string column = name == e.title_field ? "dup_name_key" : e.FindField(name)->column;
-    add("ix_" + e.table + "_dup_" + column, column);
+    add("ix_" + e.table + "_dup_" + column + "_set", column, column + " IS NOT NULL");
   }
   return out;
+}
+
+// Whether schema sync made `index` on `table` (its names start ix_<table>_ or ux_<table>_), so that
+// it may drop it once the metadata no longer asks for it.
+bool MadeBySync(const std::string& index, const std::string& table) {
+  return index.rfind("ix_" + table + "_", 0) == 0 || index.rfind("ux_" + table + "_", 0) == 0;
 }
 
 Status SyncEntity(db::Session& s, const meta::Entity& e, const db::Dialect& d) {
@@ -125,10 +138,16 @@ Status SyncEntity(db::Session& s, const meta::Entity& e, const db::Dialect& d) {
     had.insert(names.begin(), names.end());
   }
   std::vector<std::string> added;
+  std::set<std::string> wanted;
   for (const auto& index : IndexDdl(e, d.NullsOrder(false))) {
     KEHU_TRY(s.ExecuteScript(index.ddl));
+    wanted.insert(index.name);
     if (!existing.empty() && !had.count(index.name)) added.push_back(index.name);
   }
+  // An index the metadata dropped, or one whose definition changed under a new name (the full
+  // deleted_at and 查重 indexes became partial ones), would otherwise cost every write forever.
+  for (const auto& name : had)
+    if (MadeBySync(name, e.table) && !wanted.count(name)) KEHU_TRY(s.ExecuteScript("DROP INDEX IF EXISTS " + name));
   KEHU_TRY(d.AnalyzeNewIndexes(s, e.table, added));
   if (!e.search_fields.empty()) KEHU_TRY(s.ExecuteScript(d.SearchTableDdl(e.table)));
   return Ok();
@@ -140,6 +159,18 @@ Status DropIndexes(db::Session& s, const meta::Entity& e) {
   for (const auto& index : IndexDdl(e)) KEHU_TRY(s.ExecuteScript("DROP INDEX IF EXISTS " + index.name));
   // PostgreSQL's GIN over the search terms (SQLite's FTS5 table has no separate index).
   if (!e.search_fields.empty()) KEHU_TRY(s.ExecuteScript("DROP INDEX IF EXISTS " + e.table + "_search_terms"));
+  return Ok();
+}
+
+Status BuildIndexes(db::Database& db, const meta::Entity& e) {
+  const db::Dialect& d = db.dialect();
+  for (const auto& index : IndexDdl(e, d.NullsOrder(false))) {
+    KEHU_TRY(db.Write([&](db::Session& s) -> Status {
+      if (auto lift = d.LiftStatementTimeout(); !lift.empty()) KEHU_TRY(s.ExecuteScript(lift));
+      if (auto settings = d.BulkIndexBuildSettings(); !settings.empty()) KEHU_TRY(s.ExecuteScript(settings));
+      return s.ExecuteScript(index.ddl);
+    }));
+  }
   return Ok();
 }
 

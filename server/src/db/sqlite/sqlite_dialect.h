@@ -39,6 +39,9 @@ class SqliteDialect : public Dialect {
                                          const std::string& verify) const override;
   Status SearchInsertMany(Session& s, const std::string& table,
                           const std::vector<SearchRow>& rows) const override;
+  // The sorter may use the cache's size in memory before it spills to temporary files (the writer
+  // keeps 64 MB), and a second thread to sort.
+  std::string BulkIndexBuildSettings() const override { return "PRAGMA cache_size=-262144; PRAGMA threads=2"; }
   Status BeginSearchBulkLoad(Session& s, const std::string& table) const override;
   Status EndSearchBulkLoad(Session& s, const std::string& table) const override;
   // Cached per query, stamped with the FTS5 structure record read in the caller's transaction.

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <span>
 #include <vector>
 
 #include "core/result.h"
@@ -72,7 +73,7 @@ class Dialect {
   virtual Status SearchDelete(Session& s, const std::string& table, int64_t id) const = 0;
   // Bulk loading: index entries of records that have none yet, many per statement.
   virtual Status SearchInsertMany(Session& s, const std::string& table,
-                                  const std::vector<SearchRow>& rows) const = 0;
+                                  std::span<const SearchRow> rows) const = 0;
   // Around a bulk load of `table`'s index while nothing else writes it (kehu generate): settings
   // that trade the index's shape during the load for speed, and what restores both afterwards.
   virtual Status BeginSearchBulkLoad(Session& s, const std::string& table) const { return Ok(); }

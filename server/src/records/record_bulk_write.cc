@@ -133,7 +133,7 @@ Status BulkCreate::IndexAndAudit(const std::vector<Pending*>& rows) {
   const db::Dialect& d = dialect_;
   for (size_t start = 0; start < search.size(); start += kMaxRowsPerInsert / 2) {
     size_t end = std::min(search.size(), start + kMaxRowsPerInsert / 2);
-    KEHU_TRY(d.SearchInsertMany(s_, e_.table, std::vector<db::SearchRow>(search.begin() + start, search.begin() + end)));
+    KEHU_TRY(d.SearchInsertMany(s_, e_.table, std::span(search).subspan(start, end - start)));
   }
   return Ok();
 }

@@ -96,7 +96,7 @@ Status PgDialect::SearchUpsert(Session& s, const std::string& table, int64_t id,
 }
 
 Status PgDialect::SearchInsertMany(Session& s, const std::string& table,
-                                   const std::vector<SearchRow>& rows) const {
+                                   std::span<const SearchRow> rows) const {
   if (rows.empty()) return Ok();
   std::string sql = "INSERT INTO " + table + "_search (record_id, folded, terms) VALUES ";
   std::vector<Value> params;

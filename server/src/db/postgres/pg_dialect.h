@@ -50,7 +50,7 @@ class PgDialect : public Dialect {
       const std::vector<int64_t>& among) const override;
   static constexpr size_t kMaxCandidatesAsked = 20000;
   Status SearchInsertMany(Session& s, const std::string& table,
-                          const std::vector<SearchRow>& rows) const override;
+                          std::span<const SearchRow> rows) const override;
   // Cached like SharedSearchIds, stamped by the slots a trigger on the entity table itself moves.
   Result<std::shared_ptr<const std::vector<int64_t>>> SharedTableIds(
       Session& s, const std::string& table, const std::string& sql,

@@ -11,26 +11,35 @@ namespace {
 // The `ascii` tokenizer splits on ASCII punctuation and spaces. Terms made of ASCII letters,
 // digits and non-ASCII bytes (all the text layer produces) are one token as they are; any other
 // term is stored and matched as one hex token behind a marker (U+00A7) no natural term contains.
-std::string Token(const std::string& term) {
+void AppendToken(std::string& out, const std::string& term) {
   bool plain = !term.empty();
   for (unsigned char c : term)
     if (c < 0x80 && !std::isalnum(c)) plain = false;
-  if (plain) return term;
+  if (plain) {
+    out += term;
+    return;
+  }
   static const char* kHex = "0123456789abcdef";
-  std::string out = "\xC2\xA7";
+  out += "\xC2\xA7";
   for (unsigned char c : term) {
     out += kHex[c >> 4];
     out += kHex[c & 15];
   }
+}
+
+std::string Token(const std::string& term) {
+  std::string out;
+  AppendToken(out, term);
   return out;
 }
 
 // The terms as the FTS5 column holds them: tokens separated by spaces.
 std::string JoinedTokens(const std::vector<std::string>& terms) {
   std::string joined;
+  joined.reserve(terms.size() * 8);
   for (const auto& t : terms) {
     if (!joined.empty()) joined += ' ';
-    joined += Token(t);
+    AppendToken(joined, t);
   }
   return joined;
 }
@@ -114,7 +123,7 @@ Status SqliteDialect::SearchUpsert(Session& s, const std::string& table, int64_t
 }
 
 Status SqliteDialect::SearchInsertMany(Session& s, const std::string& table,
-                                       const std::vector<SearchRow>& rows) const {
+                                       std::span<const SearchRow> rows) const {
   std::string sql = "INSERT INTO " + table + "_search(rowid, terms, folded) VALUES ";
   std::vector<Value> params;
   params.reserve(rows.size() * 3);

@@ -38,7 +38,7 @@ class SqliteDialect : public Dialect {
                                          const std::vector<std::string>& terms,
                                          const std::string& verify) const override;
   Status SearchInsertMany(Session& s, const std::string& table,
-                          const std::vector<SearchRow>& rows) const override;
+                          std::span<const SearchRow> rows) const override;
   // The sorter may use the cache's size in memory before it spills to temporary files (the writer
   // keeps 64 MB), and a second thread to sort.
   std::string BulkIndexBuildSettings() const override { return "PRAGMA cache_size=-262144; PRAGMA threads=2"; }

@@ -5,12 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <random>
 
-#include "database_fixture.h"
-#include "metadata/registry.h"
+#include "own_entity_fixture.h"
 #include "records/list_query.h"
 #include "records/record_sql.h"
 #include "records/schema_sync.h"
@@ -18,11 +14,8 @@
 namespace kehu::db::testing {
 namespace {
 
-namespace fs = std::filesystem;
-
 constexpr const char* kLabels = R"({"zh-CN": "地点", "zh-TW": "地點", "en": "Places"})";
 
-// An entity of its own (not the shipped customers) so the test shows the mechanism is generic.
 std::string PlacesJson() {
   std::string l = kLabels;
   return R"({"name": "places", "labels": )" + l + R"(, "owned": false, "titleField": "name",
@@ -34,26 +27,12 @@ std::string PlacesJson() {
       {"name": "region", "type": "region", "labels": )" + l + R"(}]})";
 }
 
-class RegionPrefixIndexTest : public DatabaseTest {
+class RegionPrefixIndexTest : public OwnEntityTest {
  protected:
   void SetUp() override {
-    DatabaseTest::SetUp();
+    OwnEntityTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    dir_ = fs::temp_directory_path() / ("kehu_places_" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir_);
-    std::ofstream(dir_ / "places.json") << PlacesJson();
-    auto registry = meta::Registry::LoadDirectory(dir_.string());
-    ASSERT_TRUE(registry.ok()) << Show(registry.error());
-    registry_ = *registry;
-    e_ = registry_->Find("places");
-    ASSERT_NE(e_, nullptr);
-    Status synced = records::SyncSchema(*db_, *registry_);
-    ASSERT_TRUE(synced.ok()) << Show(synced.error());
-  }
-
-  void TearDown() override {
-    if (!dir_.empty()) fs::remove_all(dir_);
-    DatabaseTest::TearDown();
+    LoadEntity("places", PlacesJson());
   }
 
   void Add(const std::string& name, const std::string& category, const char* region, bool deleted = false) {
@@ -111,28 +90,6 @@ class RegionPrefixIndexTest : public DatabaseTest {
         << filter;
     return out;
   }
-
-  // The plan's text. PostgreSQL weighs a tiny table's plans by other costs than a big one's, so
-  // sequential scans and sorts are priced out: a Sort left in the plan means no index can give
-  // the order.
-  std::string Plan(const std::string& sql, const std::vector<Value>& params) {
-    std::string text;
-    Status s = db_->Read([&](Session& s) -> Status {
-      bool pg = GetParam() == "postgresql";
-      if (pg)
-        KEHU_TRY(s.ExecuteScript("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; "
-                                 "SET LOCAL enable_sort = off; SET LOCAL enable_incremental_sort = off"));
-      KEHU_ASSIGN(Rows rows, s.Query((pg ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + sql, params));
-      for (const auto& r : rows.rows) text += AsText(r.back()) + "\n";
-      return Ok();
-    });
-    EXPECT_TRUE(s.ok()) << Show(s.error());
-    return text;
-  }
-
-  fs::path dir_;
-  std::shared_ptr<const meta::Registry> registry_;
-  const meta::Entity* e_ = nullptr;
 };
 
 using V = std::vector<std::string>;

@@ -5,18 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <random>
 
-#include "database_fixture.h"
-#include "metadata/registry.h"
-#include "records/schema_sync.h"
+#include "own_entity_fixture.h"
 
 namespace kehu::db::testing {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr const char* kLabels = R"({"zh-CN": "企业", "zh-TW": "企業", "en": "Firms"})";
 
@@ -30,28 +23,12 @@ std::string FirmsJson() {
       {"name": "code", "type": "text", "unique": true, "labels": )" + l + R"(}]})";
 }
 
-class SchemaIndexTest : public DatabaseTest {
+class SchemaIndexTest : public OwnEntityTest {
  protected:
   void SetUp() override {
-    DatabaseTest::SetUp();
+    OwnEntityTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    dir_ = fs::temp_directory_path() / ("kehu_firms_" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir_);
-    std::ofstream(dir_ / "firms.json") << FirmsJson();
-    auto registry = meta::Registry::LoadDirectory(dir_.string());
-    ASSERT_TRUE(registry.ok()) << Show(registry.error());
-    registry_ = *registry;
-    Sync();
-  }
-
-  void TearDown() override {
-    if (!dir_.empty()) fs::remove_all(dir_);
-    DatabaseTest::TearDown();
-  }
-
-  void Sync() {
-    Status synced = records::SyncSchema(*db_, *registry_);
-    ASSERT_TRUE(synced.ok()) << Show(synced.error());
+    LoadEntity("firms", FirmsJson());
   }
 
   std::vector<std::string> Indexes() {
@@ -85,24 +62,6 @@ class SchemaIndexTest : public DatabaseTest {
     ASSERT_TRUE(s.ok()) << Show(s.error());
     Script("ANALYZE firms");
   }
-
-  // The plan's text; on PostgreSQL scans and sorts are priced out, so an index that can answer is used.
-  std::string Plan(const std::string& sql, const std::vector<Value>& params = {}) {
-    std::string text;
-    Status s = db_->Read([&](Session& s) -> Status {
-      bool pg = GetParam() == "postgresql";
-      if (pg)
-        KEHU_TRY(s.ExecuteScript("SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off"));
-      KEHU_ASSIGN(Rows rows, s.Query((pg ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + sql, params));
-      for (const auto& r : rows.rows) text += AsText(r.back()) + "\n";
-      return Ok();
-    });
-    EXPECT_TRUE(s.ok()) << Show(s.error());
-    return text;
-  }
-
-  fs::path dir_;
-  std::shared_ptr<const meta::Registry> registry_;
 };
 
 TEST_P(SchemaIndexTest, DuplicateAndRecycleBinIndexesHoldOnlySetValues) {

@@ -55,6 +55,14 @@ Status CheckFormatWarnings(const meta::Entity& e, const HookContext& ctx) {
   return RequireConfirmation(ctx, warnings);
 }
 
+// Whether writing `e` can raise a warning the user may override (CheckFormatWarnings,
+// CheckDuplicateWarnings): entities without can skip asking before the write.
+bool MayWarn(const meta::Entity& e) {
+  if (!e.duplicate_fields.empty()) return true;
+  return std::any_of(e.fields.begin(), e.fields.end(),
+                     [](const meta::Field& f) { return f.format == meta::TextFormat::kCreditCode; });
+}
+
 // 查重 on the values being written: each matched field becomes a "duplicate" warning, and the
 // candidates (title, owner, and the id only where readable) come with the error.
 Status CheckDuplicateWarnings(const AccessPolicy& access, const meta::Entity& e, const HookContext& ctx,
@@ -227,14 +235,16 @@ Result<json::object> RecordService::Create(const Actor& actor, const meta::Entit
   // thread all writes share: 查重 is advisory (CHINA.md: it tells a rep who owns a customer and
   // forbids nothing), and its probes were a tenth of a create's time in the writer. The field
   // errors come first, as in the write, which checks the references again.
-  KEHU_TRY(db_.Read([&](db::Session& s) -> Status {
-    FieldErrors found = errors;
-    KEHU_TRY(CheckReferences(s, actor, e, in.values, 0, found));
-    if (!found.empty()) return InputError(found);
-    HookContext ctx{actor, e, s, 0, in.values, nullptr, &in.confirmed};
-    KEHU_TRY(CheckFormatWarnings(e, ctx));
-    return CheckDuplicateWarnings(access_, e, ctx, name_key);
-  }));
+  if (MayWarn(e)) {
+    KEHU_TRY(db_.Read([&](db::Session& s) -> Status {
+      FieldErrors found = errors;
+      KEHU_TRY(CheckReferences(s, actor, e, in.values, 0, found));
+      if (!found.empty()) return InputError(found);
+      HookContext ctx{actor, e, s, 0, in.values, nullptr, &in.confirmed};
+      KEHU_TRY(CheckFormatWarnings(e, ctx));
+      return CheckDuplicateWarnings(access_, e, ctx, name_key);
+    }));
+  }
   KEHU_TRY(db_.Write([&](db::Session& s) -> Status {
     KEHU_TRY(CheckReferences(s, actor, e, in.values, 0, errors));
     if (!errors.empty()) return InputError(errors);  // all field errors at once, nothing written

@@ -3,6 +3,7 @@
 // directory and schema sync builds its table and indexes; Plan gives a query's plan as text.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -34,6 +35,22 @@ class OwnEntityTest : public DatabaseTest {
   void Sync() {
     Status synced = records::SyncSchema(*db_, *registry_);
     ASSERT_TRUE(synced.ok()) << Show(synced.error());
+  }
+
+  // The names of the indexes on the entity's table.
+  std::vector<std::string> Indexes() {
+    std::vector<std::string> names;
+    Status listed = db_->Read([&](Session& s) -> Status {
+      KEHU_ASSIGN(names, d().TableIndexes(s, e_->table));
+      return Ok();
+    });
+    EXPECT_TRUE(listed.ok()) << Show(listed.error());
+    return names;
+  }
+
+  bool HasIndex(const std::string& name) {
+    auto names = Indexes();
+    return std::find(names.begin(), names.end(), name) != names.end();
   }
 
   void TearDown() override {

@@ -31,21 +31,6 @@ class SchemaIndexTest : public OwnEntityTest {
     LoadEntity("firms", FirmsJson());
   }
 
-  std::vector<std::string> Indexes() {
-    std::vector<std::string> names;
-    Status listed = db_->Read([&](Session& s) -> Status {
-      KEHU_ASSIGN(names, d().TableIndexes(s, "firms"));
-      return Ok();
-    });
-    EXPECT_TRUE(listed.ok()) << Show(listed.error());
-    return names;
-  }
-
-  bool HasIndex(const std::string& name) {
-    auto names = Indexes();
-    return std::find(names.begin(), names.end(), name) != names.end();
-  }
-
   // 200 firms: every 50th has a credit code, every 40th is in the recycle bin.
   void Fill() {
     Status s = db_->Write([&](Session& s) -> Status {
